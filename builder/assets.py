@@ -1,0 +1,75 @@
+"""Assets: what the pages need besides Markdown: media, theme files, brand colours, navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .engine import Staging
+
+
+def brand_css(color: str) -> str:
+    """CSS variables for mkdocs-material's custom palette, from the brand colour."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    dark = "#{:02x}{:02x}{:02x}".format(*(int(c * 0.75) for c in (r, g, b)))
+    return (
+        ":root {\n"
+        f"  --md-primary-fg-color: {color};\n"
+        f"  --md-primary-fg-color--light: {color};\n"
+        f"  --md-primary-fg-color--dark: {dark};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        f"  --md-accent-fg-color: {dark};\n"
+        f"  --gb-brand: {color};\n"
+        f"  --gb-brand-dark: {dark};\n"
+        "}\n"
+    )
+
+
+def navigation(catalog: Catalog) -> list[dict]:
+    """Top-level sections only: thousands of grids are reached through index pages and search."""
+    nav: list[dict] = [
+        {"首页": "index.md"},
+        {"找网格": "directory/index.md"},
+        {"服务清单": "services/index.md"},
+        {"公开栏": "board/index.md"},
+        {"示范社区": "showcase/index.md"},
+        {"书记工作室": "studios/index.md"},
+        {"工作动态": "stories/index.md"},
+    ]
+    if catalog.pages:
+        nav.append({"关于": [{p.meta.title: f"about/{p.slug}.md"} for p in catalog.pages]})
+    return nav
+
+
+def vocabulary(catalog: Catalog) -> list[str]:
+    """Names search must keep whole (people, communities, grids, estates, buildings)."""
+    words = [catalog.config.district.name]
+    for street in catalog.streets:
+        words.append(street.name)
+        words += [c.name for c in street.communities]
+    for g in catalog.grids:
+        words += [g.name, *g.buildings, *(m.name for m in g.team)]
+        if g.party_branch:
+            words.append(g.party_branch.secretary)
+    for s in catalog.showcases:
+        words += [s.estate, s.brand, s.title]
+    for s in catalog.studios:
+        words += [s.name, s.secretary.name]
+    return [w for w in words if w]
+
+
+def stage(catalog: Catalog, pages: dict[str, str], root: Path, templates_dir: Path) -> Staging:
+    """Everything the engine needs, in one value."""
+    media_dir = root / "content" / "media"
+    files = {}
+    if media_dir.is_dir():
+        for f in sorted(media_dir.rglob("*")):
+            if f.is_file():
+                files["media/" + f.relative_to(media_dir).as_posix()] = f
+    assets_dir = templates_dir / "assets"
+    for f in sorted(assets_dir.rglob("*")):
+        if f.is_file():
+            files["assets/gridboard/" + f.relative_to(assets_dir).as_posix()] = f
+    texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color)}
+    return Staging(pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog),
+                   nav=navigation(catalog))

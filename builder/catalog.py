@@ -1,0 +1,311 @@
+"""Catalog: link the records, check them against each other, decide what is current today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import SiteConfig
+from .media import MediaChecker
+from .model.board import Posting
+from .model.base import Record
+from .model.content import Content, PageDoc, StoryDoc
+from .model.org import Community, Grid, Showcase, Street, Studio
+from .model.services import Category, Service, Station, VolunteerTeam
+from .problems import Problems
+
+
+@dataclass
+class Figures:
+    """Key figures computed from the data for the home page."""
+
+    streets: int = 0
+    communities: int = 0
+    grids: int = 0
+    basic_grids: int = 0
+    dedicated_grids: int = 0
+    party_branches: int = 0
+    workers: int = 0
+    party_workers: int = 0
+    households: int = 0
+    services: int = 0
+    stations: int = 0
+    teams: int = 0
+
+    @property
+    def party_share(self) -> int:
+        """Percentage of grid workers who are party members, rounded."""
+        return round(100 * self.party_workers / self.workers) if self.workers else 0
+
+
+@dataclass
+class PostingState:
+    """A published posting and how it stands on the build date."""
+
+    posting: Posting
+    current: bool  # in its publicity period today (公示中), else expired (已期满)
+
+
+@dataclass
+class Catalog:
+    """Everything the pages need, linked and checked; only published items are in it."""
+
+    config: SiteConfig
+    today: dt.date
+    streets: list[Street]
+    community: dict[str, Community]
+    street_of: dict[str, Street]  # community id → street
+    grids: list[Grid]
+    grid: dict[str, Grid]
+    grids_of: dict[str, list[Grid]]  # community id → grids
+    showcases: list[Showcase]
+    studios: list[Studio]
+    categories: list[Category]
+    services: dict[str, Service]
+    teams: list[VolunteerTeam]
+    stations: list[Station]
+    postings: list[PostingState]  # published, newest first
+    stories: list[StoryDoc]  # published, newest first
+    pages: list[PageDoc]
+    figures: Figures
+    scope_name: dict[str, str] = field(default_factory=dict)
+
+    def services_in(self, category_id: str) -> list[Service]:
+        """Service items of a category or any of its sub-categories, in file order."""
+        ids = {category_id}
+        for cat in self.categories:
+            if cat.id == category_id:
+                ids |= {c.id for c in cat.children}
+        return [s for s in self.services.values() if s.category in ids]
+
+
+class _Ids:
+    """Collects ids of one kind and reports duplicates with both places."""
+
+    def __init__(self, kind_zh: str, problems: Problems):
+        self.kind_zh, self.problems, self.seen = kind_zh, problems, {}
+
+    def add(self, record: Record, key: str = "id") -> None:
+        value = getattr(record, key)
+        if value in self.seen:
+            first = self.seen[value]
+            path, mark, fld = first.at(key)
+            self.problems.add(
+                *record.at(key),
+                f"{self.kind_zh}编号“{value}”重复：{path}:{mark.line if mark else '?'} 已经用过，请换一个",
+                f"duplicate id '{value}', already used at {path}:{mark.line if mark else '?'}",
+            )
+        else:
+            self.seen[value] = record
+
+
+def _unknown(problems: Problems, record: Record, key: tuple, kind_zh: str, value: str, choices) -> None:
+    sample = "、".join(sorted(choices)[:8]) + ("……" if len(choices) > 8 else "")
+    problems.add(
+        *record.at(*key),
+        f"找不到{kind_zh}“{value}”。可用的编号有：{sample or '（无）'}",
+        f"unknown {kind_zh} id '{value}'",
+    )
+
+
+def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.date,
+                  problems: Problems) -> Catalog:
+    """Link and check every record; record all problems; keep only what is published today."""
+    media = MediaChecker(root / "content", problems)
+    streets = content.org.streets if content.org else []
+    community: dict[str, Community] = {}
+    street_of: dict[str, Street] = {}
+    street_ids, community_ids = _Ids("街道", problems), _Ids("社区", problems)
+    for street in streets:
+        street_ids.add(street)
+        _check_code(problems, street, config.district.code, "区划代码")
+        for com in street.communities:
+            community_ids.add(com)
+            community.setdefault(com.id, com)
+            street_of.setdefault(com.id, street)
+            _check_code(problems, com, street.code, "街道代码")
+    if config.site.logo:
+        media.check(config.site.logo, config, ("site", "logo"))
+
+    grids = content.grids
+    grid_ids, codes = _Ids("网格", problems), _Ids("网格代码", problems)
+    grids_of: dict[str, list[Grid]] = defaultdict(list)
+    all_services = [s for f in content.services for s in f.items]
+    service_ids = {s.id for s in all_services}
+    for g in grids:
+        grid_ids.add(g)
+        if g.code:
+            codes.add(g, "code")
+        com = community.get(g.community)
+        if com is None:
+            _unknown(problems, g, ("community",), "社区", g.community, community)
+        else:
+            grids_of[g.community].append(g)
+            _check_code(problems, g, com.code, "社区代码")
+        for i, member in enumerate(g.team):
+            if member.role not in config.roles:
+                _unknown(problems, g, ("team", i, "role"), "角色", member.role, config.roles)
+            if member.photo:
+                media.check(member.photo, g, ("team", i, "photo"))
+        for i, sid in enumerate(g.services):
+            if sid not in service_ids:
+                _unknown(problems, g, ("services", i), "服务事项", sid, service_ids)
+        _check_standards(problems, g, g.standards, config)
+
+    for s in content.showcases:
+        if s.community not in community:
+            _unknown(problems, s, ("community",), "社区", s.community, community)
+        _check_standards(problems, s, s.standards, config)
+        for year, stars in s.stars.items():
+            if not 1 <= stars <= 5:
+                problems.add(*s.at("stars", year), "星级应为 1 到 5", "stars must be 1 to 5")
+            if not 2000 <= year <= today.year:
+                problems.add(*s.at("stars", year), f"年份 {year} 不对", f"year {year} is out of range")
+        for i, photo in enumerate(s.photos):
+            media.check(photo, s, ("photos", i))
+    _dupes(problems, "示范点", content.showcases)
+
+    for st in content.studios:
+        if st.community not in community:
+            _unknown(problems, st, ("community",), "社区", st.community, community)
+        if st.secretary.photo:
+            media.check(st.secretary.photo, st, ("secretary", "photo"))
+    _dupes(problems, "工作室", content.studios)
+
+    categories = [c for f in content.services for c in f.categories]
+    cat_ids = _Ids("服务类别", problems)
+    for c in categories:
+        cat_ids.add(c)
+        for child in c.children:
+            cat_ids.add(child)
+    services = {}
+    svc_ids = _Ids("服务事项", problems)
+    for s in all_services:
+        svc_ids.add(s)
+        services.setdefault(s.id, s)
+        if s.category not in cat_ids.seen:
+            _unknown(problems, s, ("category",), "服务类别", s.category, cat_ids.seen)
+    teams = [t for f in content.services for t in f.teams]
+    stations = [t for f in content.services for t in f.stations]
+    _dupes(problems, "志愿服务队", teams)
+    _dupes(problems, "驿站", stations)
+    for t in teams:
+        for i, cid in enumerate(t.communities):
+            if cid not in community:
+                _unknown(problems, t, ("communities", i), "社区", cid, community)
+    facilities = config.standards.get(config.station_facilities) if config.station_facilities else None
+    for st in stations:
+        if st.community not in community:
+            _unknown(problems, st, ("community",), "社区", st.community, community)
+        if facilities:
+            for i, item in enumerate(st.facilities):
+                if item not in facilities.items:
+                    _unknown(problems, st, ("facilities", i), f"“{facilities.label}”条目", item, facilities.items)
+
+    scope_name = {config.district.id: config.district.name}
+    scope_name |= {s.id: s.name for s in streets}
+    scope_name |= {c.id: c.name for c in community.values()}
+    scope_name |= {g.id: g.name for g in grids}
+    postings = _check_postings(content.postings, config, scope_name, today, problems, media)
+    stories = _check_stories(content.stories, community, {g.id for g in grids}, today, problems, media)
+    pages = sorted((p for p in content.pages if not p.meta.draft), key=lambda p: (p.meta.order, p.slug))
+    for p in content.pages:
+        media.check_body(p.body, p.meta, p.body_line)
+
+    workers = [m for g in grids for m in g.team if not config.worker_roles or m.role in config.worker_roles]
+    figures = Figures(
+        streets=len(streets), communities=len(community), grids=len(grids),
+        basic_grids=sum(g.kind == "basic" for g in grids),
+        dedicated_grids=sum(g.kind == "dedicated" for g in grids),
+        party_branches=sum(g.party_branch is not None for g in grids),
+        workers=len(workers), party_workers=sum(m.party_member for m in workers),
+        households=sum(g.households or 0 for g in grids),
+        services=len(services), stations=len(stations), teams=len(teams),
+    )
+    return Catalog(
+        config=config, today=today, streets=streets, community=community, street_of=street_of,
+        grids=grids, grid={g.id: g for g in grids}, grids_of=dict(grids_of),
+        showcases=content.showcases, studios=content.studios, categories=categories,
+        services=services, teams=teams, stations=stations, postings=postings, stories=stories,
+        pages=pages, figures=figures, scope_name=scope_name,
+    )
+
+
+def _dupes(problems: Problems, kind_zh: str, records: list[Record]) -> None:
+    ids = _Ids(kind_zh, problems)
+    for r in records:
+        ids.add(r)
+
+
+def _check_code(problems: Problems, record, parent_code: str | None, parent_zh: str) -> None:
+    code = getattr(record, "code", None)
+    if code and parent_code and not code.startswith(parent_code):
+        problems.add(
+            *record.at("code"),
+            f"代码“{code}”应以上级{parent_zh}“{parent_code}”开头（区6位+街道3位+社区3位+网格3位）",
+            f"code '{code}' must start with its parent's code '{parent_code}'",
+        )
+
+
+def _check_standards(problems: Problems, record, met: dict[str, list[str]], config: SiteConfig) -> None:
+    for key, items in met.items():
+        std = config.standards.get(key)
+        if std is None:
+            _unknown(problems, record, ("standards", key), "标准清单", key, config.standards)
+            continue
+        for i, item in enumerate(items):
+            if item not in std.items:
+                _unknown(problems, record, ("standards", key, i), f"“{std.label}”条目", item, std.items)
+
+
+def _check_postings(postings: list[Posting], config: SiteConfig, scopes: dict[str, str],
+                    today: dt.date, problems: Problems, media: MediaChecker) -> list[PostingState]:
+    _dupes(problems, "公示", postings)
+    ids = {p.id for p in postings}
+    out = []
+    for p in postings:
+        if p.category not in config.board.categories:
+            _unknown(problems, p, ("category",), "公开类别", p.category, config.board.categories)
+        if p.scope not in scopes:
+            _unknown(problems, p, ("scope",), "范围（区/街道/社区/网格）", p.scope, scopes)
+        if p.replaced_by and p.replaced_by not in ids:
+            _unknown(problems, p, ("replaced_by",), "公示", p.replaced_by, ids)
+        days = (p.until - p.posted.date()).days + 1
+        if p.until < p.posted.date():
+            problems.add(*p.at("until"),
+                         f"截止日期 {p.until} 早于发布日期 {p.posted.date()}：请检查 posted 和 until",
+                         f"until ({p.until}) is before posted ({p.posted.date()})")
+        elif days < config.board.min_days:
+            problems.add(*p.at("until"),
+                         f"公示期只有 {days} 天，少于规定的 {config.board.min_days} 天（site_config.yml 的 board.min_days）",
+                         f"publicity period is {days} days, below the minimum of {config.board.min_days}")
+        for i, a in enumerate(p.attachments):
+            media.check(a, p, ("attachments", i))
+        media.check_body(p.body, p, None, ("body",))
+        if p.audience == "public" and p.posted.date() <= today:
+            out.append(PostingState(p, current=p.until >= today and p.status != "repealed"))
+    out.sort(key=lambda s: (s.posting.posted, s.posting.id), reverse=True)
+    return out
+
+
+def _check_stories(stories: list[StoryDoc], community, grid_ids, today, problems, media) -> list[StoryDoc]:
+    seen: dict[str, StoryDoc] = {}
+    for s in stories:
+        if s.slug in seen:
+            problems.add(s.meta.src_path, None, "",
+                         f"文件名“{s.slug}.md”与 {seen[s.slug].meta.src_path} 重复：新闻文件名要唯一，用于网址",
+                         "story file names must be unique: they make the URL")
+        seen[s.slug] = s
+        for i, c in enumerate(s.meta.communities):
+            if c not in community:
+                _unknown(problems, s.meta, ("communities", i), "社区", c, community)
+        for i, g in enumerate(s.meta.grids):
+            if g not in grid_ids:
+                _unknown(problems, s.meta, ("grids", i), "网格", g, grid_ids)
+        if s.meta.cover:
+            media.check(s.meta.cover, s.meta, ("cover",))
+        media.check_body(s.body, s.meta, s.body_line)
+    published = [s for s in stories if not s.meta.draft and s.meta.date <= today]
+    return sorted(published, key=lambda s: (s.meta.date, s.slug), reverse=True)

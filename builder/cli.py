@@ -1,0 +1,145 @@
+"""CLI: arguments → pipeline → exit code (0 fine, 1 content errors, 2 usage or internal error)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__, pipeline
+from .problems import ContentError
+from .report import Report
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gridboard",
+        description="Gridboard：党建品牌与公开栏静态网站生成器 / static-site publisher for party-building boards",
+    )
+    p.add_argument("--version", action="version", version=f"gridboard {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(sp, today=True):
+        sp.add_argument("--config", type=Path, default=Path("site_config.yml"),
+                        help="站点配置文件 / site config (default: ./site_config.yml)")
+        if today:
+            sp.add_argument("--today", type=_date, default=None,
+                            help="按哪一天判断公示和新闻是否发布 YYYY-MM-DD / build date (default: today)")
+
+    b = sub.add_parser("build", help="生成网站 / build the site")
+    common(b)
+    b.add_argument("--out", type=Path, default=None, help="输出文件夹 / output folder (default: site/ next to the config)")
+    c = sub.add_parser("check", help="只检查内容，不生成 / validate only, write nothing")
+    common(c)
+    s = sub.add_parser("serve", help="本机预览，保存后自动刷新 / live preview on 127.0.0.1")
+    common(s)
+    s.add_argument("--port", type=int, default=8000)
+    n = sub.add_parser("new", help="新建新闻或公示文件 / scaffold a story or posting")
+    common(n, today=False)
+    n.add_argument("kind", choices=["story", "posting"])
+    n.add_argument("title", help="标题 / title")
+    n.add_argument("--slug", help="文件名（英文、数字、短横线）/ file name (ASCII slug)")
+    n.add_argument("--date", type=_date, default=None, help="日期 / date (default: today)")
+    sc = sub.add_parser("schema", help="生成编辑器用的 JSON Schema / write JSON Schema files")
+    sc.add_argument("--out", type=Path, default=Path("schemas"), help="输出文件夹 / folder (default: schemas/)")
+    return p
+
+
+def _print_problems(report: Report) -> None:
+    for line in report.problem_lines():
+        print(line, file=sys.stderr)
+
+
+def _fail(err: ContentError, report: Report) -> int:
+    report.problems = err.problems
+    _print_problems(report)
+    n = len(err.problems.errors)
+    print(f"\n共 {n} 处错误，未生成网站（原有网站保持不变）。\n"
+          f"{n} error(s); nothing was written (the last good site is untouched).", file=sys.stderr)
+    return 1
+
+
+def cmd_build(args) -> int:
+    report = Report()
+    today = args.today or dt.date.today()
+    out = args.out or args.config.parent / "site"
+    try:
+        pipeline.build(args.config, out, today, report)
+    except ContentError as err:
+        return _fail(err, report)
+    _print_problems(report)
+    for w in report.engine_warnings:
+        print(f"engine warning: {w}", file=sys.stderr)
+    print(f"已生成 {out}：{report.summary()}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    report = Report()
+    try:
+        pipeline.check(args.config, args.today or dt.date.today(), report)
+    except ContentError as err:
+        return _fail(err, report)
+    _print_problems(report)
+    print(f"检查通过 / content is valid ({len(report.problems.warnings)} 条警告 warnings)")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from . import engine
+
+    preview = Path(tempfile.mkdtemp(prefix="gridboard-preview-")) / "site"
+    today = args.today or dt.date.today()
+
+    def rebuild() -> None:
+        report = Report()
+        try:
+            pipeline.build(args.config, preview, today, report)
+            print(f"已更新预览 / rebuilt: {report.summary()}", flush=True)
+        except ContentError as err:
+            _fail(err, report)
+
+    rebuild()
+    preview.mkdir(parents=True, exist_ok=True)
+    root = args.config.parent
+    print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
+    engine.serve(rebuild, [args.config, root / "content", root / "templates"], preview, "127.0.0.1", args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `gridboard` command."""
+    args = _parser().parse_args(argv)
+    if hasattr(args, "config"):
+        args.config = args.config.resolve()
+    commands = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}
+    try:
+        if args.command == "new":
+            from .scaffold import new_file
+
+            return new_file(args)
+        if args.command == "schema":
+            from .schema import write_schemas
+
+            for path in write_schemas(args.out):
+                print(path)
+            return 0
+        return commands[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal bug: say so briefly, never a wall of traceback
+        if os.environ.get("GRIDBOARD_DEBUG"):
+            raise
+        print(f"内部错误 internal error: {type(exc).__name__}: {exc}\n"
+              "请把这条信息发给技术人员；设置 GRIDBOARD_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        return 2

@@ -1,0 +1,123 @@
+"""Config: site_config.yml → a typed SiteConfig (same schema mechanism as the content)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+
+from .load import load_yaml_file
+from .model.base import Record, Slug, Text, digits, fail, validate
+from .problems import ContentError, Problems
+
+
+def _color(value: str) -> str:
+    if not re.match(r"^#[0-9a-fA-F]{6}$", value):
+        raise fail(f"颜色“{value}”应写成 #RRGGBB，如 \"#c8161d\"（加引号）", "colour must be #RRGGBB, quoted")
+    return value.lower()
+
+
+Color = Annotated[str, AfterValidator(_color)]
+
+
+class SiteInfo(Record):
+    """The site's identity."""
+
+    name: Text = Field(description="网站名称，如 先锋历城 / site name")
+    slogan: Text = Field("", description="口号 / slogan")
+    description: Text = Field("", description="一句话介绍，用于搜索引擎 / description")
+    url: Text = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
+    language: Literal["zh"] = Field("zh", description="界面语言（目前只支持 zh）/ UI language")
+    logo: Text = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
+    copyright: Text = Field("", description="页脚版权与主办单位 / footer text")
+
+
+class District(Record):
+    """The district the site covers."""
+
+    id: Slug
+    name: Text = Field(description="区县名称 / district name")
+    code: digits(6, "区划代码") | None = Field(None, description="6 位行政区划代码 / 6-digit code")
+
+
+class Brand(Record):
+    """The brand's look."""
+
+    color: Color = Field("#b71c1c", description="品牌主色 #RRGGBB / brand colour")
+
+
+class Standard(Record):
+    """A named checklist (e.g. 十个一, 六有, 八有)."""
+
+    label: Text = Field(description="清单名称 / checklist name")
+    items: list[Text] = Field(min_length=1, description="清单条目 / items")
+
+
+class Privacy(Record):
+    """Rules for personal information."""
+
+    mask_phones: bool = Field(True, description="未经同意的手机号打码 / mask mobiles without consent")
+    require_consent: bool = Field(True, description="照片需本人同意 / photos need consent")
+
+
+class Board(Record):
+    """The open-affairs board."""
+
+    min_days: int = Field(5, ge=1, description="最短公示天数 / minimum publicity period, days")
+    categories: dict[Slug, Text] = Field(
+        default_factory=lambda: {"party": "党务公开", "residents": "居务公开", "finance": "财务公开"},
+        description="公开类别：编号 → 名称 / categories: id → label",
+    )
+
+
+class Home(Record):
+    """What the home page shows."""
+
+    stories: int = Field(6, ge=0, le=50, description="首页显示的最新新闻条数 / latest stories on home")
+    postings: int = Field(6, ge=0, le=50, description="首页显示的公示条数 / current postings on home")
+
+
+class SiteConfig(Record):
+    """site_config.yml: identity, brand, vocabulary, privacy, board rules."""
+
+    site: SiteInfo
+    district: District
+    brand: Brand = Field(default_factory=Brand)
+    roles: dict[Slug, Text] = Field(
+        min_length=1, description="网格队伍角色：编号 → 显示名称，按显示顺序 / team roles in display order"
+    )
+    worker_roles: list[Slug] = Field(
+        default_factory=list, description="计入“网格员”人数的角色 / roles counted as grid workers"
+    )
+    standards: dict[Slug, Standard] = Field(default_factory=dict, description="标准清单 / checklists")
+    station_facilities: Slug | None = Field(
+        None, description="驿站设施所用的清单编号，如 eight_haves / checklist for station facilities"
+    )
+    privacy: Privacy = Field(default_factory=Privacy)
+    board: Board = Field(default_factory=Board)
+    home: Home = Field(default_factory=Home)
+
+
+def load_config(config_file: Path) -> tuple[SiteConfig, Path]:
+    """Read and validate site_config.yml; raise ContentError with every problem found."""
+    problems = Problems()
+    root = config_file.parent
+    rel = config_file.name
+    if not config_file.is_file():
+        problems.add(rel, None, "", f"找不到站点配置文件 {config_file}", f"no site config at {config_file}")
+        raise ContentError(problems)
+    doc = load_yaml_file(config_file, rel, problems)
+    config = validate(SiteConfig, doc.data, doc, (), problems) if doc else None
+    if config:
+        for i, role in enumerate(config.worker_roles):
+            if role not in config.roles:
+                problems.add(*config.at("worker_roles", i), f"角色“{role}”不在 roles 里",
+                             f"role '{role}' is not listed under roles")
+        if config.station_facilities and config.station_facilities not in config.standards:
+            problems.add(*config.at("station_facilities"), "这个清单编号不在 standards 里",
+                         "this checklist id is not under standards")
+    if problems or config is None:
+        raise ContentError(problems)
+    return config, root

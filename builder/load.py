@@ -1,0 +1,249 @@
+"""Load: files under content/ → source documents that remember each value's line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Mark, Problems
+
+Key = tuple[str | int, ...]
+
+
+@dataclass
+class SourceDoc:
+    """One parsed file: its data, where each value stands, and (for Markdown) the body."""
+
+    path: str  # relative to the site folder, e.g. content/grids/wangsheren.yml
+    data: Any
+    marks: dict[Key, Mark] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line where the Markdown body starts
+
+    def mark(self, *key: str | int) -> Mark | None:
+        """The mark of `key`, or of its nearest ancestor that has one."""
+        k = tuple(key)
+        while k:
+            if k in self.marks:
+                return self.marks[k]
+            k = k[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (billion-laughs) instead of expanding them."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors/aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+# PyYAML's own messages → what an author can act on.
+_YAML_HINTS = [
+    ("found character '\\t'", "YAML 不允许用 Tab 键缩进，请改用空格", "tabs are not allowed in YAML; indent with spaces"),
+    ("aliases", "不支持锚点/别名（& 和 *），请把内容直接写出来", "anchors and aliases (& and *) are not supported; write the content out"),
+    ("mapping values are not allowed", "这里多了一个冒号，或上一行缩进不对；含冒号的文字请加引号", "a colon where none is expected, or the indentation above is off; quote text that contains a colon"),
+    ("could not find expected ':'", "缺少冒号“:”（注意用英文半角冒号，冒号后加空格）", "a ':' is missing (use the ASCII colon followed by a space)"),
+    ("expected <block end>", "缩进不一致：同一层的内容要对齐", "inconsistent indentation: items at one level must line up"),
+    ("found unexpected end of stream", "引号没有成对闭合", "a quotation mark is not closed"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致：每一项要以“- ”开头并对齐", "list items must start with '- ' and line up"),
+    ("found undefined alias", "不支持别名（*name）", "aliases (*name) are not supported"),
+]
+
+
+def _yaml_problem(err: yaml.YAMLError, path: str, problems: Problems, line_offset: int) -> None:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else None
+    raw = str(getattr(err, "problem", "") or err)
+    zh, en = "YAML 格式有误，请检查这一行及上一行的缩进、冒号和引号", f"YAML syntax error: {raw}"
+    for needle, hint_zh, hint_en in _YAML_HINTS:
+        if needle in raw:
+            zh, en = hint_zh, f"{hint_en} (YAML: {raw})"
+            break
+    if "：" in _line_of(err, where):
+        zh += "；注意：冒号要用英文半角“:”，不要用中文全角“：”"
+        en += "; note: use the ASCII ':' not the full-width '：'"
+    problems.add(path, where, "", zh, en)
+
+
+def _line_of(err: yaml.YAMLError, where: Mark | None) -> str:
+    mark = getattr(err, "problem_mark", None)
+    buf = getattr(mark, "buffer", None) if mark else None
+    if not buf or not where:
+        return ""
+    lines = buf.split("\n")
+    idx = mark.line
+    return "\n".join(lines[max(0, idx - 1) : idx + 1])
+
+
+def _key_value(node: yaml.Node) -> str | int:
+    if isinstance(node, yaml.ScalarNode):
+        value = yaml.SafeLoader("").construct_scalar(node)
+        if node.tag == "tag:yaml.org,2002:int":
+            try:
+                return int(value)
+            except ValueError:
+                return value
+        return value
+    return str(node.value)
+
+
+def _walk(node: yaml.Node, key: Key, marks: dict[Key, Mark], path: str,
+          problems: Problems, offset: int) -> None:
+    """Record the mark of every value; duplicate keys in one mapping are errors."""
+    marks[key] = Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str | int, int] = {}
+        for knode, vnode in node.value:
+            k = _key_value(knode)
+            line = knode.start_mark.line + 1 + offset
+            if k in seen:
+                problems.add(
+                    path, Mark(line, knode.start_mark.column + 1), _field(key + (k,)),
+                    f"键“{k}”重复出现（第 {seen[k]} 行和第 {line} 行），后一个会悄悄覆盖前一个；请删掉或合并其中一个",
+                    f"duplicate key '{k}' (lines {seen[k]} and {line}); keep one",
+                )
+            seen[k] = line
+            _walk(vnode, key + (k,), marks, path, problems, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, key + (i,), marks, path, problems, offset)
+
+
+def _field(key: Key) -> str:
+    """('team', 2, 'phone') → 'team[2].phone', the way authors read a field path."""
+    out = ""
+    for part in key:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+field_path = _field
+
+
+def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> SourceDoc | None:
+    """Parse YAML text; on a syntax error record a problem and return None."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return SourceDoc(path, None, {(): Mark(1 + line_offset, 1)})
+            marks: dict[Key, Mark] = {}
+            _walk(node, (), marks, path, problems, line_offset)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as err:
+        _yaml_problem(err, path, problems, line_offset)
+        return None
+    return SourceDoc(path, data, marks)
+
+
+def read_text(file: Path, rel: str, problems: Problems) -> str | None:
+    """Read a UTF-8 file (a BOM is fine, CRLF is fine); other encodings are a problem."""
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(
+            rel, Mark(line, 1), "",
+            "文件不是 UTF-8 编码（可能是 GBK/ANSI）。请用记事本或 VS Code “另存为”，编码选 UTF-8",
+            "the file is not UTF-8 (perhaps GBK/ANSI); save it again as UTF-8",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml_file(file: Path, rel: str, problems: Problems) -> SourceDoc | None:
+    """Read and parse one YAML file."""
+    text = read_text(file, rel, problems)
+    return None if text is None else parse_yaml(text, rel, problems)
+
+
+def load_markdown_file(file: Path, rel: str, problems: Problems) -> SourceDoc | None:
+    """Read a Markdown file and split its `---` front matter from the body."""
+    text = read_text(file, rel, problems)
+    if text is None:
+        return None
+    if not text.startswith("---\n"):
+        problems.add(
+            rel, Mark(1, 1), "",
+            "文件开头缺少 front matter：第一行应为 ---，然后写 title、date 等，再以 --- 结束",
+            "missing front matter: start the file with '---', the fields, then '---'",
+        )
+        return None
+    end = text.find("\n---", 4)
+    while end != -1 and text[end + 4 : end + 5] not in ("\n", ""):
+        end = text.find("\n---", end + 4)
+    if end == -1:
+        problems.add(
+            rel, Mark(1, 1), "",
+            "front matter 没有结束：请在字段之后单独一行写 ---",
+            "front matter is not closed: add a line '---' after the fields",
+        )
+        return None
+    doc = parse_yaml(text[4 : end + 1], rel, problems, line_offset=1)
+    if doc is None:
+        return None
+    body_start = text[: end + 4].count("\n") + 2
+    doc.body = text[end + 5 :]
+    doc.body_line = body_start
+    return doc
+
+
+@dataclass
+class Sources:
+    """Every content file, parsed, grouped by kind."""
+
+    org: SourceDoc | None = None
+    grids: list[SourceDoc] = field(default_factory=list)
+    showcases: list[SourceDoc] = field(default_factory=list)
+    studios: list[SourceDoc] = field(default_factory=list)
+    services: list[SourceDoc] = field(default_factory=list)
+    board: list[SourceDoc] = field(default_factory=list)
+    stories: list[SourceDoc] = field(default_factory=list)
+    pages: list[SourceDoc] = field(default_factory=list)
+
+
+_YAML_FOLDERS = {"grids": "grids", "showcase": "showcases", "studios": "studios",
+                 "services": "services", "board": "board"}
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else []
+
+
+def load_content(root: Path, problems: Problems) -> Sources:
+    """Find and parse every file under root/content (sorted, so output order is stable)."""
+    content = root / "content"
+    sources = Sources()
+    if not content.is_dir():
+        problems.add("content", None, "", "找不到 content/ 文件夹", "no content/ folder next to site_config.yml")
+        return sources
+    rel = lambda p: p.relative_to(root).as_posix()  # noqa: E731
+    org = content / "org.yml"
+    if org.is_file():
+        sources.org = load_yaml_file(org, rel(org), problems)
+    else:
+        problems.add("content/org.yml", None, "", "缺少 content/org.yml（街道和社区名单）",
+                     "content/org.yml (streets and communities) is missing")
+    for folder, attr in _YAML_FOLDERS.items():
+        for file in _files(content / folder, "*.yml") + _files(content / folder, "*.yaml"):
+            doc = load_yaml_file(file, rel(file), problems)
+            if doc is not None:
+                getattr(sources, attr).append(doc)
+    for folder, attr in (("stories", "stories"), ("pages", "pages")):
+        for file in _files(content / folder, "**/*.md"):
+            doc = load_markdown_file(file, rel(file), problems)
+            if doc is not None:
+                getattr(sources, attr).append(doc)
+    return sources

@@ -1,0 +1,1 @@
+"""Model: typed records for every content kind, validated with one mechanism."""

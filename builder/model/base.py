@@ -1,0 +1,247 @@
+"""The one schema mechanism: strict pydantic models, and their errors in the author's words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
+
+from ..load import SourceDoc, field_path
+from ..problems import Mark, Problems
+
+M = TypeVar("M", bound="Record")
+
+
+def fail(zh: str, en: str) -> PydanticCustomError:
+    """An error whose message is already written for the author."""
+    return PydanticCustomError("gridboard", "{zh}", {"zh": zh, "en": en})
+
+
+class Record(BaseModel):
+    """Base of every content record: unknown keys are errors; it remembers where it came from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+    _doc: SourceDoc | None = PrivateAttr(default=None)
+    _key: tuple = PrivateAttr(default=())
+
+    def at(self, *key: str | int) -> tuple[str, Mark | None, str]:
+        """(file, mark, field path) of one of this record's fields, for a Problem."""
+        full = self._key + tuple(key)
+        if self._doc is None:
+            return ("", None, field_path(full))
+        return (self._doc.path, self._doc.mark(*full), field_path(full))
+
+    @property
+    def src_path(self) -> str:
+        """The file this record was read from, relative to the site folder."""
+        return self._doc.path if self._doc else ""
+
+
+# ---- field types shared by every kind -------------------------------------------------
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        hint = ""
+        if re.search(r"[^\x00-\x7f]", value):
+            hint = "（不能用汉字或全角字符）"
+        raise fail(
+            f"编号“{value}”不合格{hint}：只能用小写英文字母、数字、短横线和下划线，如 hdc-01",
+            f"id '{value}' must use lowercase ASCII letters, digits, '-' and '_', e.g. hdc-01",
+        )
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug), Field(description="编号：小写字母、数字、短横线 / ASCII slug")]
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_FIXED = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,5})?$|^(400|800)-?\d{3}-?\d{4}$|^1\d{4}$")
+
+
+def _phone(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise fail(
+            f'电话号码请加英文引号，如 "{value}"（写成数字会丢掉开头的 0）',
+            "quote phone numbers: written as a number, a leading 0 is lost",
+        )
+    if not isinstance(value, str):
+        raise fail("电话号码应为文字，并加引号", "a phone number must be quoted text")
+    compact = value.replace(" ", "")
+    if not (_MOBILE.match(compact) or _FIXED.match(compact)):
+        raise fail(
+            f"电话号码“{value}”格式不对：手机写 11 位，如 \"13800000000\"；座机写区号-号码，如 \"0531-88888888\"",
+            f"'{value}' is not a phone number: 11-digit mobile or area-code-number landline",
+        )
+    return compact
+
+
+Phone = Annotated[str, BeforeValidator(_phone), Field(description="电话，加引号 / phone, quoted")]
+
+
+def is_mobile(phone: str) -> bool:
+    """True for an 11-digit mainland mobile number (which must be masked without consent)."""
+    return bool(_MOBILE.match(phone))
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, bool):
+        word = "yes/no/on/off/true/false"
+        raise fail(
+            f"这里应为文字，但 YAML 把它读成了是/否（{word} 之类的词），请加引号",
+            "text expected, but YAML read a yes/no word as a boolean; quote it",
+        )
+    if isinstance(value, (int, float)):
+        raise fail(
+            f'这里应为文字，请加引号，如 "{value}"',
+            "text expected; put quotes around numbers meant as text",
+        )
+    if isinstance(value, (dt.date, dt.datetime)):
+        raise fail(
+            f'这里应为文字，但 YAML 把它读成了日期，请加引号，如 "{value}"',
+            "text expected, but YAML read a date; quote it",
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$", value.strip())
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+    raise fail(
+        f"日期“{value}”不对：请写成 YYYY-MM-DD，如 2025-03-01，并确认这一天存在",
+        f"bad date '{value}': write YYYY-MM-DD, e.g. 2025-03-01, and a day that exists",
+    )
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+def digits(n: int, what: str) -> object:
+    """A code of exactly `n` digits, written as quoted text."""
+
+    def check(value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise fail(f'{what}请加引号，如 "{value}"（写成数字可能丢掉开头的 0）',
+                       f"quote the {n}-digit code; as a number leading zeros are lost")
+        if not isinstance(value, str) or not re.fullmatch(rf"\d{{{n}}}", value):
+            raise fail(f"{what}应为 {n} 位数字，现在是“{value}”", f"the code must be {n} digits")
+        return value
+
+    return Annotated[str, BeforeValidator(check)]
+
+
+def _datetime(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(value, str):
+        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(:\d{2})?$", value.strip())
+        if m:
+            try:
+                return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
+            except ValueError:
+                pass
+    raise fail(
+        f'发布时间“{value}”不对：请写成 "YYYY-MM-DD HH:MM"，如 "2025-03-01 09:00"（加引号）',
+        f"bad date-time '{value}': write \"YYYY-MM-DD HH:MM\", e.g. \"2025-03-01 09:00\"",
+    )
+
+
+DateTime = Annotated[dt.datetime, BeforeValidator(_datetime)]
+
+
+# ---- validation errors → Problems -------------------------------------------------------
+
+_TYPE_NAMES = {
+    "int": ("整数", "a whole number"),
+    "bool": ("true 或 false", "true or false"),
+    "list": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
+    "dict": ("一组“字段: 值”", "a mapping of 'field: value'"),
+    "model": ("一组“字段: 值”", "a mapping of 'field: value'"),
+    "string": ("文字", "text"),
+    "float": ("数字", "a number"),
+}
+
+
+def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "gridboard":
+        return ctx["zh"], ctx["en"]
+    name = str(err["loc"][-1]) if err["loc"] else ""
+    if kind == "missing":
+        return f"缺少必填字段“{name}”", f"required field '{name}' is missing"
+    if kind == "extra_forbidden":
+        return (
+            f"不认识的字段“{name}”：可能拼错了，或放错了层级",
+            f"unknown field '{name}': a typo, or at the wrong level",
+        )
+    if kind == "literal_error":
+        return f"只能填以下之一：{ctx.get('expected')}", f"must be one of {ctx.get('expected')}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        limit = next(iter(ctx.values()), "")
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
+        return f"数值应 {sign} {limit}", f"the number must be {sign} {limit}"
+    if kind in ("too_short", "too_long"):
+        return "条目数量不对：不能为空" if kind == "too_short" else "条目太多", err["msg"]
+    if kind == "string_too_short":
+        return "不能为空", "must not be empty"
+    for prefix, (zh, en) in _TYPE_NAMES.items():
+        if kind.startswith(prefix):
+            got = err.get("input")
+            extra = ""
+            if isinstance(got, str) and prefix == "int":
+                extra = "（不要加单位或引号）"
+            return f"这里应为{zh}{extra}", f"expected {en}"
+    return f"内容不合格：{err['msg']}", err["msg"]
+
+
+def validate(model: type[M], data: Any, doc: SourceDoc, key: tuple, problems: Problems) -> M | None:
+    """Validate `data` (found at `key` in `doc`) as `model`; record every error, return None on any."""
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = key + tuple(p for p in err["loc"] if p != "[key]" and not str(p).startswith("function-"))
+            zh, en = _describe(err, model)
+            problems.add(doc.path, doc.mark(*loc), field_path(loc), zh, en)
+        return None
+    attach(record, doc, key)
+    return record
+
+
+def attach(record: BaseModel, doc: SourceDoc, key: tuple) -> None:
+    """Give a record and every record nested in it their place in the source."""
+    if isinstance(record, Record):
+        record._doc, record._key = doc, key
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, BaseModel):
+            attach(value, doc, key + (name,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    attach(item, doc, key + (name, i))

@@ -1,0 +1,72 @@
+"""Records for the open-affairs board, stories and free pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Date, DateTime, Record, Slug, Text
+
+
+class Money(Record):
+    """One line of a finance table."""
+
+    item: Text = Field(description="项目 / item")
+    amount: Decimal = Field(description="金额（数字，不加单位）/ amount")
+    note: Text = Field("", description="备注 / note")
+
+
+class FinanceTable(Record):
+    """Income and spending of a finance posting."""
+
+    title: Text = Field("收支明细", description="表格标题 / title")
+    unit: Text = Field("元", description="金额单位 / unit")
+    income: list[Money] = Field(default_factory=list, description="收入 / income")
+    spending: list[Money] = Field(default_factory=list, description="支出 / spending")
+
+
+class Posting(Record):
+    """One open-affairs posting 公示."""
+
+    id: Slug
+    title: Text = Field(description="标题 / title")
+    category: Slug = Field(description="类别编号，见 site_config.yml 的 board.categories / category id")
+    scope: Slug = Field(description="范围：区、街道、社区或网格的编号 / district, street, community or grid id")
+    posted: DateTime = Field(description='发布时间 "YYYY-MM-DD HH:MM" / posted at')
+    until: Date = Field(description="公示截止日期 YYYY-MM-DD / end of publicity period")
+    source: Text = Field(description="信息来源（发布单位）/ source")
+    audience: Literal["public", "internal"] = Field("public", description="public 公开 | internal 内部")
+    status: Literal["valid", "revised", "repealed"] = Field(
+        "valid", description="valid 有效 | revised 已更正 | repealed 已撤销"
+    )
+    replaced_by: Slug | None = Field(None, description="更正后的公示编号 / the posting that replaces it")
+    objection: Text = Field("", description="异议反映方式 / how to object")
+    body: Text = Field("", description="正文（Markdown）/ body")
+    table: FinanceTable | None = Field(None, description="财务收支表 / finance table")
+    attachments: list[Text] = Field(default_factory=list, description="附件 / attachments")
+
+
+class Story(Record):
+    """Front matter of a story under content/stories/."""
+
+    title: Text
+    date: Date
+    tags: list[Text] = Field(default_factory=list, description="标签 / tags")
+    draft: bool = Field(False, description="草稿不发布 / drafts are not published")
+    source: Text = Field("", description="信息来源 / source")
+    author: Text = Field("", description="作者 / author")
+    photographer: Text = Field("", description="摄影 / photographer")
+    summary: Text = Field("", description="摘要 / summary")
+    cover: Text | None = Field(None, description="题图 / cover image")
+    communities: list[Slug] = Field(default_factory=list, description="相关社区编号 / communities")
+    grids: list[Slug] = Field(default_factory=list, description="相关网格编号 / grids")
+
+
+class FreePage(Record):
+    """Front matter of a free page under content/pages/."""
+
+    title: Text
+    order: int = Field(100, description="在“关于”菜单中的顺序 / order in the menu")
+    draft: bool = False

@@ -1,0 +1,103 @@
+"""Source documents → typed records, every validation error recorded with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import TypeVar
+
+from ..load import SourceDoc, Sources
+from ..problems import Problems
+from .base import Record, validate
+from .board import FreePage, Posting, Story
+from .org import Grid, Org, Showcase, Studio
+from .services import ServiceFile
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class StoryDoc:
+    """A story: front matter record, Markdown body, and where the body starts."""
+
+    meta: Story
+    body: str
+    body_line: int
+    slug: str  # file name without .md; unique across stories
+
+
+@dataclass
+class PageDoc:
+    """A free page under content/pages/."""
+
+    meta: FreePage
+    body: str
+    body_line: int
+    slug: str  # path under pages/ without .md, e.g. brand/about
+
+
+@dataclass
+class Content:
+    """Every record of the site, as written (not yet linked or checked across files)."""
+
+    org: Org | None = None
+    grids: list[Grid] = field(default_factory=list)
+    showcases: list[Showcase] = field(default_factory=list)
+    studios: list[Studio] = field(default_factory=list)
+    services: list[ServiceFile] = field(default_factory=list)
+    postings: list[Posting] = field(default_factory=list)
+    stories: list[StoryDoc] = field(default_factory=list)
+    pages: list[PageDoc] = field(default_factory=list)
+
+
+def _list_of(model: type[R], doc: SourceDoc, problems: Problems) -> list[R]:
+    data = doc.data
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.add(doc.path, doc.mark(), "", "这个文件应是一个列表：每一项以“- ”开头",
+                     "this file must be a list: each entry starts with '- '")
+        return []
+    out = []
+    for i, item in enumerate(data):
+        record = validate(model, item, doc, (i,), problems)
+        if record is not None:
+            out.append(record)
+    return out
+
+
+def _mapping(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
+    if not isinstance(doc.data, dict):
+        problems.add(doc.path, doc.mark(), "", "这个文件应是一组“字段: 值”", "this file must be a mapping")
+        return None
+    return validate(model, doc.data, doc, (), problems)
+
+
+def read_content(sources: Sources, problems: Problems) -> Content:
+    """Validate every source document as its kind's record type."""
+    content = Content()
+    if sources.org is not None:
+        content.org = _mapping(Org, sources.org, problems)
+    for doc in sources.grids:
+        content.grids += _list_of(Grid, doc, problems)
+    for doc in sources.showcases:
+        content.showcases += _list_of(Showcase, doc, problems)
+    for doc in sources.studios:
+        content.studios += _list_of(Studio, doc, problems)
+    for doc in sources.services:
+        record = _mapping(ServiceFile, doc, problems)
+        if record is not None:
+            content.services.append(record)
+    for doc in sources.board:
+        content.postings += _list_of(Posting, doc, problems)
+    for doc in sources.stories:
+        meta = _mapping(Story, doc, problems)
+        if meta is not None:
+            slug = PurePosixPath(doc.path).stem
+            content.stories.append(StoryDoc(meta, doc.body, doc.body_line, slug))
+    for doc in sources.pages:
+        meta = _mapping(FreePage, doc, problems)
+        if meta is not None:
+            slug = str(PurePosixPath(doc.path).relative_to("content/pages").with_suffix(""))
+            content.pages.append(PageDoc(meta, doc.body, doc.body_line, slug))
+    return content

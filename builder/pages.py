@@ -1,0 +1,156 @@
+"""Pages: catalog + templates/pages → Markdown page sources for the engine, keyed by docs path."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .catalog import Catalog
+from .views import excerpt, person_card, posting_views, tag_slug, team_cards
+
+
+def story_url(s) -> str:
+    """Site URL of a story page."""
+    return f"stories/{s.meta.date.year}/{s.slug}/"
+
+
+def make_env(templates_dir: Path) -> Environment:
+    """The one Jinja environment: strict (a missing value fails loudly), HTML-escaped."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["tag_slug"] = tag_slug
+    env.filters["excerpt"] = excerpt
+    env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
+    env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
+    env.globals["story_url"] = story_url
+    env.filters["money"] = lambda n: f"{n:,.2f}"
+    return env
+
+
+def page_url(dest: str) -> str:
+    """Docs path → site URL with directory URLs: 'grids/a.md' → 'grids/a/', 'x/index.md' → 'x/'."""
+    stem = dest.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def relative(from_url: str, to: str) -> str:
+    """A link from the page at `from_url` to `to` (a site URL or a file path under the site)."""
+    target = posixpath.relpath(to or ".", posixpath.dirname(from_url.rstrip("/") + "/x") or ".")
+    if to.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target == "./" or target == "." else target
+
+
+_MEDIA_LINK = re.compile(r"(\]\(\s*<?|\bsrc\s*=\s*[\"'])/?(?:\./)?(media/)")
+
+
+def rebase_media(body: str, url: str) -> str:
+    """Rewrite 'media/…' paths in a Markdown body so they work from the page at `url`."""
+    prefix = relative(url, "media/x").removesuffix("x").removesuffix("media/")
+    return _MEDIA_LINK.sub(lambda m: m.group(1) + prefix + m.group(2), body)
+
+
+class PageWriter:
+    """Renders templates into page sources; each page gets links relative to itself."""
+
+    def __init__(self, catalog: Catalog, templates_dir: Path):
+        self.catalog = catalog
+        self.env = make_env(templates_dir / "pages")
+        self.pages: dict[str, str] = {}
+
+    def render(self, template: str, dest: str, **ctx: Any) -> None:
+        url = page_url(dest)
+        tpl = self.env.get_template(template)
+        self.pages[dest] = tpl.render(
+            cat=self.catalog,
+            site=self.catalog.config,
+            u=lambda to: relative(url, to),
+            md=lambda body: rebase_media(body, url),
+            **ctx,
+        )
+
+
+def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
+    """Every page of the public site, as Markdown sources keyed by their path in the docs folder."""
+    w = PageWriter(catalog, templates_dir)
+    postings = posting_views(catalog)
+    current = [p for p in postings if p.state.current]
+    w.render("home.md.j2", "index.md", figures=catalog.figures,
+             stories=catalog.stories[: catalog.config.home.stories],
+             postings=current[: catalog.config.home.postings])
+
+    w.render("directory.md.j2", "directory/index.md")
+    for street in catalog.streets:
+        w.render("street.md.j2", f"streets/{street.id}.md", street=street)
+    for cid, com in catalog.community.items():
+        w.render("community.md.j2", f"communities/{cid}.md", com=com, street=catalog.street_of[cid],
+                 grids=catalog.grids_of.get(cid, []),
+                 showcases=[s for s in catalog.showcases if s.community == cid],
+                 studios=[s for s in catalog.studios if s.community == cid],
+                 stations=[s for s in catalog.stations if s.community == cid])
+    services = catalog.services
+    for g in catalog.grids:
+        if g.community not in catalog.community:
+            continue
+        w.render("grid.md.j2", f"grids/{g.id}.md", g=g, com=catalog.community[g.community],
+                 street=catalog.street_of[g.community], team=team_cards(g, catalog),
+                 services=[services[s] for s in g.services if s in services],
+                 stories=[s for s in catalog.stories if g.id in s.meta.grids])
+
+    w.render("showcases.md.j2", "showcase/index.md")
+    for s in catalog.showcases:
+        w.render("showcase.md.j2", f"showcase/{s.id}.md", s=s, com=catalog.community.get(s.community))
+    w.render("studios.md.j2", "studios/index.md")
+    for s in catalog.studios:
+        w.render("studio.md.j2", f"studios/{s.id}.md", s=s, com=catalog.community.get(s.community),
+                 secretary=person_card(s.secretary, catalog.config, s.secretary.title))
+
+    w.render("services.md.j2", "services/index.md")
+    for s in services.values():
+        w.render("service.md.j2", f"services/{s.id}.md", s=s)
+    w.render("stations.md.j2", "services/stations.md")
+    w.render("teams.md.j2", "services/teams.md",
+             leaders={t.id: person_card(t.leader, catalog.config, "队长") for t in catalog.teams if t.leader})
+
+    by_scope: dict[str, list] = defaultdict(list)
+    for p in current:
+        by_scope[p.scope].append(p)
+    months: dict[str, list] = defaultdict(list)
+    for p in postings:
+        months[p.month].append(p)
+    w.render("board.md.j2", "board/index.md", by_scope=dict(by_scope), current=current,
+             expired_count=len(postings) - len(current))
+    w.render("archive.md.j2", "board/archive/index.md", months=dict(months))
+    for month, items in months.items():
+        w.render("archive_month.md.j2", f"board/archive/{month}.md", month=month, items=items)
+    for p in postings:
+        w.render("posting.md.j2", f"board/{p.p.id}.md", v=p)
+
+    tags: dict[str, list] = defaultdict(list)
+    for s in catalog.stories:
+        for t in s.meta.tags:
+            tags[t].append(s)
+    w.render("stories.md.j2", "stories/index.md", tags=dict(sorted(tags.items())))
+    w.render("tags.md.j2", "stories/tags/index.md", tags=dict(sorted(tags.items())))
+    for t, items in tags.items():
+        w.render("tag.md.j2", f"stories/tags/{tag_slug(t)}.md", tag=t, items=items)
+    for s in catalog.stories:
+        w.render("story.md.j2", f"stories/{s.meta.date.year}/{s.slug}.md", s=s,
+                 grids=[catalog.grid[g] for g in s.meta.grids if g in catalog.grid],
+                 communities=[catalog.community[c] for c in s.meta.communities if c in catalog.community])
+    for p in catalog.pages:
+        w.render("free.md.j2", f"about/{p.slug}.md", p=p)
+    return w.pages

@@ -1,0 +1,96 @@
+"""Views: the small, display-ready shapes templates loop over (no logic left for templates)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalog import Catalog, PostingState
+from .model.org import Grid, Person, TeamMember
+from .privacy import shown_phone, shown_photo
+
+
+@dataclass(frozen=True)
+class PersonCard:
+    """A person as published: label, name, phone as allowed, photo or placeholder."""
+
+    role: str
+    name: str
+    phone: str | None
+    phone_masked: bool
+    photo: str | None  # path under content/ (media/…) or None for the placeholder
+    party_member: bool
+    duty: str
+
+    @property
+    def alt(self) -> str:
+        """Image description: name and role."""
+        return f"{self.name}，{self.role}" if self.role else self.name
+
+
+def person_card(person: Person, config, role_label: str = "") -> PersonCard:
+    """Apply the privacy rules once, for every output."""
+    phone = shown_phone(person, config)
+    return PersonCard(
+        role=role_label,
+        name=person.name,
+        phone=phone,
+        phone_masked=bool(phone) and phone != person.phone,
+        photo=shown_photo(person, config),
+        party_member=isinstance(person, TeamMember) and person.party_member,
+        duty=getattr(person, "duty", ""),
+    )
+
+
+def team_cards(grid: Grid, catalog: Catalog) -> list[PersonCard]:
+    """A grid's team in the configured role order."""
+    order = {role: i for i, role in enumerate(catalog.config.roles)}
+    members = sorted(enumerate(grid.team), key=lambda im: (order.get(im[1].role, 99), im[0]))
+    return [person_card(m, catalog.config, catalog.config.roles.get(m.role, m.role)) for _, m in members]
+
+
+@dataclass(frozen=True)
+class PostingView:
+    """A posting with its labels resolved."""
+
+    state: PostingState
+    category: str
+    scope: str
+
+    @property
+    def p(self):
+        """The posting record."""
+        return self.state.posting
+
+    @property
+    def badge(self) -> str:
+        """公示中 / 已期满 / 已撤销, and 已更正 for revised ones."""
+        if self.p.status == "repealed":
+            return "已撤销"
+        return "公示中" if self.state.current else "已期满"
+
+    @property
+    def month(self) -> str:
+        """YYYY-MM of the posting time: its archive page."""
+        return self.p.posted.strftime("%Y-%m")
+
+
+def posting_views(catalog: Catalog) -> list[PostingView]:
+    """All published postings, newest first, with labels."""
+    cats = catalog.config.board.categories
+    return [PostingView(s, cats.get(s.posting.category, s.posting.category),
+                        catalog.scope_name.get(s.posting.scope, s.posting.scope))
+            for s in catalog.postings]
+
+
+def tag_slug(tag: str) -> str:
+    """A tag as a URL segment: the tag itself, minus characters that break paths."""
+    return re.sub(r"[\s/\\?#%&:*\"<>|]+", "-", tag).strip("-") or "tag"
+
+
+def excerpt(body: str, limit: int = 90) -> str:
+    """The first words of a Markdown body, as plain text."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|^#+\s.*$|[#*_>`|]", "", body, flags=re.M)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\s+", "", text)
+    return text[:limit] + ("…" if len(text) > limit else "")
