@@ -71,5 +71,6 @@ def stage(catalog: Catalog, pages: dict[str, str], root: Path, templates_dir: Pa
         if f.is_file():
             files["assets/gridboard/" + f.relative_to(assets_dir).as_posix()] = f
     texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color)}
-    return Staging(pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog),
-                   nav=navigation(catalog))
+    return Staging(
+        pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog), nav=navigation(catalog)
+    )

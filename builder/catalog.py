@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .media import MediaChecker
-from .model.board import Posting
 from .model.base import Record
+from .model.board import Posting
 from .model.content import Content, PageDoc, StoryDoc
 from .model.org import Community, Grid, Showcase, Street, Studio
 from .model.services import Category, Service, Station, VolunteerTeam
@@ -101,19 +101,59 @@ class _Ids:
             self.seen[value] = record
 
 
+_KIND_EN = {
+    "社区": "community",
+    "角色": "role",
+    "服务事项": "service",
+    "标准清单": "checklist",
+    "服务类别": "service category",
+    "公开类别": "board category",
+    "公示": "posting",
+    "网格": "grid",
+    "范围（区/街道/社区/网格）": "scope (district/street/community/grid)",
+}
+
+
+# which content kinds an id of each kind comes from: when one of those files could not be
+# read, an id that is not found may well be in it, so it is not reported
+_KIND_SOURCE = {
+    "社区": {"org"},
+    "网格": {"grids"},
+    "服务事项": {"services"},
+    "服务类别": {"services"},
+    "公示": {"board"},
+    "范围（区/街道/社区/网格）": {"org", "grids"},
+}
+
+
+class _Refs:
+    """Reports references to ids that do not exist."""
+
+    def __init__(self, problems: Problems, incomplete: set[str]):
+        self.problems, self.incomplete = problems, incomplete
+
+    def unknown(self, record: Record, key: tuple, kind_zh: str, value: str, choices) -> None:
+        if _KIND_SOURCE.get(kind_zh, set()) & self.incomplete:
+            return
+        _unknown(self.problems, record, key, kind_zh, value, choices)
+
+
 def _unknown(problems: Problems, record: Record, key: tuple, kind_zh: str, value: str, choices) -> None:
+    kind_en = _KIND_EN.get(kind_zh, "checklist item" if "条目" in kind_zh else "reference")
     sample = "、".join(sorted(choices)[:8]) + ("……" if len(choices) > 8 else "")
     problems.add(
         *record.at(*key),
         f"找不到{kind_zh}“{value}”。可用的编号有：{sample or '（无）'}",
-        f"unknown {kind_zh} id '{value}'",
+        f"unknown {kind_en} '{value}'; it must be one of the ids listed",
     )
 
 
-def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.date,
-                  problems: Problems) -> Catalog:
+def build_catalog(
+    content: Content, config: SiteConfig, root: Path, today: dt.date, problems: Problems
+) -> Catalog:
     """Link and check every record; record all problems; keep only what is published today."""
     media = MediaChecker(root / "content", problems)
+    refs = _Refs(problems, content.incomplete)
     streets = content.org.streets if content.org else []
     community: dict[str, Community] = {}
     street_of: dict[str, Street] = {}
@@ -140,24 +180,24 @@ def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.da
             codes.add(g, "code")
         com = community.get(g.community)
         if com is None:
-            _unknown(problems, g, ("community",), "社区", g.community, community)
+            refs.unknown(g, ("community",), "社区", g.community, community)
         else:
             grids_of[g.community].append(g)
             _check_code(problems, g, com.code, "社区代码")
         for i, member in enumerate(g.team):
             if member.role not in config.roles:
-                _unknown(problems, g, ("team", i, "role"), "角色", member.role, config.roles)
+                refs.unknown(g, ("team", i, "role"), "角色", member.role, config.roles)
             if member.photo:
                 media.check(member.photo, g, ("team", i, "photo"))
         for i, sid in enumerate(g.services):
             if sid not in service_ids:
-                _unknown(problems, g, ("services", i), "服务事项", sid, service_ids)
-        _check_standards(problems, g, g.standards, config)
+                refs.unknown(g, ("services", i), "服务事项", sid, service_ids)
+        _check_standards(refs, g, g.standards, config)
 
     for s in content.showcases:
         if s.community not in community:
-            _unknown(problems, s, ("community",), "社区", s.community, community)
-        _check_standards(problems, s, s.standards, config)
+            refs.unknown(s, ("community",), "社区", s.community, community)
+        _check_standards(refs, s, s.standards, config)
         for year, stars in s.stars.items():
             if not 1 <= stars <= 5:
                 problems.add(*s.at("stars", year), "星级应为 1 到 5", "stars must be 1 to 5")
@@ -169,7 +209,7 @@ def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.da
 
     for st in content.studios:
         if st.community not in community:
-            _unknown(problems, st, ("community",), "社区", st.community, community)
+            refs.unknown(st, ("community",), "社区", st.community, community)
         if st.secretary.photo:
             media.check(st.secretary.photo, st, ("secretary", "photo"))
     _dupes(problems, "工作室", content.studios)
@@ -186,7 +226,7 @@ def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.da
         svc_ids.add(s)
         services.setdefault(s.id, s)
         if s.category not in cat_ids.seen:
-            _unknown(problems, s, ("category",), "服务类别", s.category, cat_ids.seen)
+            refs.unknown(s, ("category",), "服务类别", s.category, cat_ids.seen)
     teams = [t for f in content.services for t in f.teams]
     stations = [t for f in content.services for t in f.stations]
     _dupes(problems, "志愿服务队", teams)
@@ -194,42 +234,61 @@ def build_catalog(content: Content, config: SiteConfig, root: Path, today: dt.da
     for t in teams:
         for i, cid in enumerate(t.communities):
             if cid not in community:
-                _unknown(problems, t, ("communities", i), "社区", cid, community)
+                refs.unknown(t, ("communities", i), "社区", cid, community)
     facilities = config.standards.get(config.station_facilities) if config.station_facilities else None
     for st in stations:
         if st.community not in community:
-            _unknown(problems, st, ("community",), "社区", st.community, community)
+            refs.unknown(st, ("community",), "社区", st.community, community)
         if facilities:
             for i, item in enumerate(st.facilities):
                 if item not in facilities.items:
-                    _unknown(problems, st, ("facilities", i), f"“{facilities.label}”条目", item, facilities.items)
+                    refs.unknown(st, ("facilities", i), f"“{facilities.label}”条目", item, facilities.items)
 
     scope_name = {config.district.id: config.district.name}
     scope_name |= {s.id: s.name for s in streets}
     scope_name |= {c.id: c.name for c in community.values()}
     scope_name |= {g.id: g.name for g in grids}
-    postings = _check_postings(content.postings, config, scope_name, today, problems, media)
-    stories = _check_stories(content.stories, community, {g.id for g in grids}, today, problems, media)
+    postings = _check_postings(content.postings, config, scope_name, today, problems, media, refs)
+    stories = _check_stories(content.stories, community, {g.id for g in grids}, today, problems, media, refs)
     pages = sorted((p for p in content.pages if not p.meta.draft), key=lambda p: (p.meta.order, p.slug))
     for p in content.pages:
         media.check_body(p.body, p.meta, p.body_line)
 
     workers = [m for g in grids for m in g.team if not config.worker_roles or m.role in config.worker_roles]
     figures = Figures(
-        streets=len(streets), communities=len(community), grids=len(grids),
+        streets=len(streets),
+        communities=len(community),
+        grids=len(grids),
         basic_grids=sum(g.kind == "basic" for g in grids),
         dedicated_grids=sum(g.kind == "dedicated" for g in grids),
         party_branches=sum(g.party_branch is not None for g in grids),
-        workers=len(workers), party_workers=sum(m.party_member for m in workers),
+        workers=len(workers),
+        party_workers=sum(m.party_member for m in workers),
         households=sum(g.households or 0 for g in grids),
-        services=len(services), stations=len(stations), teams=len(teams),
+        services=len(services),
+        stations=len(stations),
+        teams=len(teams),
     )
     return Catalog(
-        config=config, today=today, streets=streets, community=community, street_of=street_of,
-        grids=grids, grid={g.id: g for g in grids}, grids_of=dict(grids_of),
-        showcases=content.showcases, studios=content.studios, categories=categories,
-        services=services, teams=teams, stations=stations, postings=postings, stories=stories,
-        pages=pages, figures=figures, scope_name=scope_name,
+        config=config,
+        today=today,
+        streets=streets,
+        community=community,
+        street_of=street_of,
+        grids=grids,
+        grid={g.id: g for g in grids},
+        grids_of=dict(grids_of),
+        showcases=content.showcases,
+        studios=content.studios,
+        categories=categories,
+        services=services,
+        teams=teams,
+        stations=stations,
+        postings=postings,
+        stories=stories,
+        pages=pages,
+        figures=figures,
+        scope_name=scope_name,
     )
 
 
@@ -249,38 +308,49 @@ def _check_code(problems: Problems, record, parent_code: str | None, parent_zh: 
         )
 
 
-def _check_standards(problems: Problems, record, met: dict[str, list[str]], config: SiteConfig) -> None:
+def _check_standards(refs: _Refs, record, met: dict[str, list[str]], config: SiteConfig) -> None:
     for key, items in met.items():
         std = config.standards.get(key)
         if std is None:
-            _unknown(problems, record, ("standards", key), "标准清单", key, config.standards)
+            refs.unknown(record, ("standards", key), "标准清单", key, config.standards)
             continue
         for i, item in enumerate(items):
             if item not in std.items:
-                _unknown(problems, record, ("standards", key, i), f"“{std.label}”条目", item, std.items)
+                refs.unknown(record, ("standards", key, i), f"“{std.label}”条目", item, std.items)
 
 
-def _check_postings(postings: list[Posting], config: SiteConfig, scopes: dict[str, str],
-                    today: dt.date, problems: Problems, media: MediaChecker) -> list[PostingState]:
+def _check_postings(
+    postings: list[Posting],
+    config: SiteConfig,
+    scopes: dict[str, str],
+    today: dt.date,
+    problems: Problems,
+    media: MediaChecker,
+    refs: _Refs,
+) -> list[PostingState]:
     _dupes(problems, "公示", postings)
     ids = {p.id for p in postings}
     out = []
     for p in postings:
         if p.category not in config.board.categories:
-            _unknown(problems, p, ("category",), "公开类别", p.category, config.board.categories)
+            refs.unknown(p, ("category",), "公开类别", p.category, config.board.categories)
         if p.scope not in scopes:
-            _unknown(problems, p, ("scope",), "范围（区/街道/社区/网格）", p.scope, scopes)
+            refs.unknown(p, ("scope",), "范围（区/街道/社区/网格）", p.scope, scopes)
         if p.replaced_by and p.replaced_by not in ids:
-            _unknown(problems, p, ("replaced_by",), "公示", p.replaced_by, ids)
+            refs.unknown(p, ("replaced_by",), "公示", p.replaced_by, ids)
         days = (p.until - p.posted.date()).days + 1
         if p.until < p.posted.date():
-            problems.add(*p.at("until"),
-                         f"截止日期 {p.until} 早于发布日期 {p.posted.date()}：请检查 posted 和 until",
-                         f"until ({p.until}) is before posted ({p.posted.date()})")
+            problems.add(
+                *p.at("until"),
+                f"截止日期 {p.until} 早于发布日期 {p.posted.date()}：请检查 posted 和 until",
+                f"until ({p.until}) is before posted ({p.posted.date()})",
+            )
         elif days < config.board.min_days:
-            problems.add(*p.at("until"),
-                         f"公示期只有 {days} 天，少于规定的 {config.board.min_days} 天（site_config.yml 的 board.min_days）",
-                         f"publicity period is {days} days, below the minimum of {config.board.min_days}")
+            problems.add(
+                *p.at("until"),
+                f"公示期只有 {days} 天，少于规定的 {config.board.min_days} 天（site_config.yml 的 board.min_days）",
+                f"publicity period is {days} days, below the minimum of {config.board.min_days}",
+            )
         for i, a in enumerate(p.attachments):
             media.check(a, p, ("attachments", i))
         media.check_body(p.body, p, None, ("body",))
@@ -290,20 +360,26 @@ def _check_postings(postings: list[Posting], config: SiteConfig, scopes: dict[st
     return out
 
 
-def _check_stories(stories: list[StoryDoc], community, grid_ids, today, problems, media) -> list[StoryDoc]:
+def _check_stories(
+    stories: list[StoryDoc], community, grid_ids, today, problems, media, refs: _Refs
+) -> list[StoryDoc]:
     seen: dict[str, StoryDoc] = {}
     for s in stories:
         if s.slug in seen:
-            problems.add(s.meta.src_path, None, "",
-                         f"文件名“{s.slug}.md”与 {seen[s.slug].meta.src_path} 重复：新闻文件名要唯一，用于网址",
-                         "story file names must be unique: they make the URL")
+            problems.add(
+                s.meta.src_path,
+                None,
+                "",
+                f"文件名“{s.slug}.md”与 {seen[s.slug].meta.src_path} 重复：新闻文件名要唯一，用于网址",
+                "story file names must be unique: they make the URL",
+            )
         seen[s.slug] = s
         for i, c in enumerate(s.meta.communities):
             if c not in community:
-                _unknown(problems, s.meta, ("communities", i), "社区", c, community)
+                refs.unknown(s.meta, ("communities", i), "社区", c, community)
         for i, g in enumerate(s.meta.grids):
             if g not in grid_ids:
-                _unknown(problems, s.meta, ("grids", i), "网格", g, grid_ids)
+                refs.unknown(s.meta, ("grids", i), "网格", g, grid_ids)
         if s.meta.cover:
             media.check(s.meta.cover, s.meta, ("cover",))
         media.check_body(s.body, s.meta, s.body_line)

@@ -30,15 +30,28 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sp, today=True):
-        sp.add_argument("--config", type=Path, default=Path("site_config.yml"),
-                        help="站点配置文件 / site config (default: ./site_config.yml)")
+        sp.add_argument(
+            "--config",
+            type=Path,
+            default=Path("site_config.yml"),
+            help="站点配置文件 / site config (default: ./site_config.yml)",
+        )
         if today:
-            sp.add_argument("--today", type=_date, default=None,
-                            help="按哪一天判断公示和新闻是否发布 YYYY-MM-DD / build date (default: today)")
+            sp.add_argument(
+                "--today",
+                type=_date,
+                default=None,
+                help="按哪一天判断公示和新闻是否发布 YYYY-MM-DD / build date (default: today)",
+            )
 
     b = sub.add_parser("build", help="生成网站 / build the site")
     common(b)
-    b.add_argument("--out", type=Path, default=None, help="输出文件夹 / output folder (default: site/ next to the config)")
+    b.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="输出文件夹 / output folder (default: site/ next to the config)",
+    )
     c = sub.add_parser("check", help="只检查内容，不生成 / validate only, write nothing")
     common(c)
     s = sub.add_parser("serve", help="本机预览，保存后自动刷新 / live preview on 127.0.0.1")
@@ -51,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--slug", help="文件名（英文、数字、短横线）/ file name (ASCII slug)")
     n.add_argument("--date", type=_date, default=None, help="日期 / date (default: today)")
     sc = sub.add_parser("schema", help="生成编辑器用的 JSON Schema / write JSON Schema files")
-    sc.add_argument("--out", type=Path, default=Path("schemas"), help="输出文件夹 / folder (default: schemas/)")
+    sc.add_argument(
+        "--out", type=Path, default=Path("schemas"), help="输出文件夹 / folder (default: schemas/)"
+    )
     return p
 
 
@@ -64,8 +79,11 @@ def _fail(err: ContentError, report: Report) -> int:
     report.problems = err.problems
     _print_problems(report)
     n = len(err.problems.errors)
-    print(f"\n共 {n} 处错误，未生成网站（原有网站保持不变）。\n"
-          f"{n} error(s); nothing was written (the last good site is untouched).", file=sys.stderr)
+    print(
+        f"\n共 {n} 处错误，未生成网站（原有网站保持不变）。\n"
+        f"{n} error(s); nothing was written (the last good site is untouched).",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -113,7 +131,9 @@ def cmd_serve(args) -> int:
     preview.mkdir(parents=True, exist_ok=True)
     root = args.config.parent
     print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
-    engine.serve(rebuild, [args.config, root / "content", root / "templates"], preview, "127.0.0.1", args.port)
+    engine.serve(
+        rebuild, [args.config, root / "content", root / "templates"], preview, "127.0.0.1", args.port
+    )
     return 0
 
 
@@ -140,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal bug: say so briefly, never a wall of traceback
         if os.environ.get("GRIDBOARD_DEBUG"):
             raise
-        print(f"内部错误 internal error: {type(exc).__name__}: {exc}\n"
-              "请把这条信息发给技术人员；设置 GRIDBOARD_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        print(
+            f"内部错误 internal error: {type(exc).__name__}: {exc}\n"
+            "请把这条信息发给技术人员；设置 GRIDBOARD_DEBUG=1 可看到详细信息。",
+            file=sys.stderr,
+        )
         return 2

@@ -15,7 +15,7 @@ from .problems import ContentError, Problems
 
 def _color(value: str) -> str:
     if not re.match(r"^#[0-9a-fA-F]{6}$", value):
-        raise fail(f"颜色“{value}”应写成 #RRGGBB，如 \"#c8161d\"（加引号）", "colour must be #RRGGBB, quoted")
+        raise fail(f'颜色“{value}”应写成 #RRGGBB，如 "#c8161d"（加引号）', "colour must be #RRGGBB, quoted")
     return value.lower()
 
 
@@ -113,11 +113,17 @@ def load_config(config_file: Path) -> tuple[SiteConfig, Path]:
     if config:
         for i, role in enumerate(config.worker_roles):
             if role not in config.roles:
-                problems.add(*config.at("worker_roles", i), f"角色“{role}”不在 roles 里",
-                             f"role '{role}' is not listed under roles")
+                problems.add(
+                    *config.at("worker_roles", i),
+                    f"角色“{role}”不在 roles 里",
+                    f"role '{role}' is not listed under roles",
+                )
         if config.station_facilities and config.station_facilities not in config.standards:
-            problems.add(*config.at("station_facilities"), "这个清单编号不在 standards 里",
-                         "this checklist id is not under standards")
+            problems.add(
+                *config.at("station_facilities"),
+                "这个清单编号不在 standards 里",
+                "this checklist id is not under standards",
+            )
     if problems or config is None:
         raise ContentError(problems)
     return config, root

@@ -30,8 +30,9 @@ class Staging:
     nav: list[dict]  # top-level navigation: [{label: docs path}]
 
 
-def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict],
-                  user_dict: Path | None) -> dict:
+def mkdocs_config(
+    config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict], user_dict: Path | None
+) -> dict:
     """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation."""
     search = {"lang": "zh", "separator": r"[\s\u200b\-]"}
     if user_dict is not None:
@@ -42,8 +43,7 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, na
         "custom_dir": str(templates_dir / "overrides"),
         "font": False,  # otherwise every page loads Google Fonts
         "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
-        "features": ["navigation.tabs", "navigation.tabs.sticky", "search.highlight",
-                     "content.code.copy"],
+        "features": ["navigation.tabs", "navigation.tabs.sticky", "search.highlight", "content.code.copy"],
         "icon": {"logo": "material/flag"},
     }
     if config.site.logo:
@@ -60,7 +60,11 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, na
         "theme": theme,
         "plugins": [{"search": search}],
         "markdown_extensions": [
-            "attr_list", "md_in_html", "tables", "admonition", "def_list",
+            "attr_list",
+            "md_in_html",
+            "tables",
+            "admonition",
+            "def_list",
             {"toc": {"permalink": False}},
         ],
         "extra_css": ["assets/gridboard/gridboard.css", "assets/gridboard/brand.css"],
@@ -68,8 +72,12 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, na
         "nav": nav,
         "validation": {
             "nav": {"omitted_files": "ignore", "not_found": "warn", "absolute_links": "ignore"},
-            "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "ignore",
-                      "unrecognized_links": "ignore"},
+            "links": {
+                "not_found": "warn",
+                "anchors": "warn",
+                "absolute_links": "ignore",
+                "unrecognized_links": "ignore",
+            },
         },
         "strict": False,
     }
@@ -99,7 +107,7 @@ def _quiet_mkdocs(today: dt.date) -> Iterator[_Collect]:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-    epoch = dt.datetime.combine(today, dt.time(12), tzinfo=dt.timezone.utc).timestamp()
+    epoch = dt.datetime.combine(today, dt.time(12), tzinfo=dt.UTC).timestamp()
     os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
     try:
         yield handler
@@ -131,8 +139,9 @@ def write_staging(staging: Staging, staging_dir: Path) -> Path | None:
     return user_dict
 
 
-def build(staging: Staging, config: SiteConfig, templates_dir: Path, staging_dir: Path,
-          today: dt.date) -> tuple[Path, list[str]]:
+def build(
+    staging: Staging, config: SiteConfig, templates_dir: Path, staging_dir: Path, today: dt.date
+) -> tuple[Path, list[str]]:
     """Run MkDocs over the staged pages; return the built folder and MkDocs' warnings."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config

@@ -44,16 +44,60 @@ class _Loader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node):
+        """A date that does not exist (2026-02-30) stays text, so validation names it."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
 
 # PyYAML's own messages → what an author can act on.
 _YAML_HINTS = [
-    ("found character '\\t'", "YAML 不允许用 Tab 键缩进，请改用空格", "tabs are not allowed in YAML; indent with spaces"),
-    ("aliases", "不支持锚点/别名（& 和 *），请把内容直接写出来", "anchors and aliases (& and *) are not supported; write the content out"),
-    ("mapping values are not allowed", "这里多了一个冒号，或上一行缩进不对；含冒号的文字请加引号", "a colon where none is expected, or the indentation above is off; quote text that contains a colon"),
-    ("could not find expected ':'", "缺少冒号“:”（注意用英文半角冒号，冒号后加空格）", "a ':' is missing (use the ASCII colon followed by a space)"),
-    ("expected <block end>", "缩进不一致：同一层的内容要对齐", "inconsistent indentation: items at one level must line up"),
+    (
+        "found character '\\t'",
+        "YAML 不允许用 Tab 键缩进，请改用空格",
+        "tabs are not allowed in YAML; indent with spaces",
+    ),
+    (
+        "aliases",
+        "不支持锚点/别名（& 和 *），请把内容直接写出来",
+        "anchors and aliases (& and *) are not supported; write the content out",
+    ),
+    (
+        "mapping values are not allowed",
+        "这里多了一个冒号，或上一行缩进不对；含冒号的文字请加引号",
+        "a colon where none is expected, or the indentation above is off; quote text that contains a colon",
+    ),
+    (
+        "could not find expected ':'",
+        "缺少冒号“:”（注意用英文半角冒号，冒号后加空格）",
+        "a ':' is missing (use the ASCII colon followed by a space)",
+    ),
+    (
+        "expected <block end>",
+        "缩进不一致：同一层的内容要对齐",
+        "inconsistent indentation: items at one level must line up",
+    ),
     ("found unexpected end of stream", "引号没有成对闭合", "a quotation mark is not closed"),
-    ("did not find expected '-' indicator", "列表项的缩进不一致：每一项要以“- ”开头并对齐", "list items must start with '- ' and line up"),
+    (
+        "did not find expected '-' indicator",
+        "列表项的缩进不一致：每一项要以“- ”开头并对齐",
+        "list items must start with '- ' and line up",
+    ),
+    (
+        "expected ',' or ']'",
+        "方括号 [ ] 没有成对闭合，或其中的逗号不对",
+        "a [ ... ] list is not closed, or a comma is off",
+    ),
+    (
+        "expected ',' or '}'",
+        "花括号 { } 没有成对闭合，或其中的逗号不对",
+        "a { ... } mapping is not closed, or a comma is off",
+    ),
     ("found undefined alias", "不支持别名（*name）", "aliases (*name) are not supported"),
 ]
 
@@ -95,8 +139,9 @@ def _key_value(node: yaml.Node) -> str | int:
     return str(node.value)
 
 
-def _walk(node: yaml.Node, key: Key, marks: dict[Key, Mark], path: str,
-          problems: Problems, offset: int) -> None:
+def _walk(
+    node: yaml.Node, key: Key, marks: dict[Key, Mark], path: str, problems: Problems, offset: int
+) -> None:
     """Record the mark of every value; duplicate keys in one mapping are errors."""
     marks[key] = Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -106,7 +151,9 @@ def _walk(node: yaml.Node, key: Key, marks: dict[Key, Mark], path: str,
             line = knode.start_mark.line + 1 + offset
             if k in seen:
                 problems.add(
-                    path, Mark(line, knode.start_mark.column + 1), _field(key + (k,)),
+                    path,
+                    Mark(line, knode.start_mark.column + 1),
+                    _field(key + (k,)),
                     f"键“{k}”重复出现（第 {seen[k]} 行和第 {line} 行），后一个会悄悄覆盖前一个；请删掉或合并其中一个",
                     f"duplicate key '{k}' (lines {seen[k]} and {line}); keep one",
                 )
@@ -155,7 +202,9 @@ def read_text(file: Path, rel: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         problems.add(
-            rel, Mark(line, 1), "",
+            rel,
+            Mark(line, 1),
+            "",
             "文件不是 UTF-8 编码（可能是 GBK/ANSI）。请用记事本或 VS Code “另存为”，编码选 UTF-8",
             "the file is not UTF-8 (perhaps GBK/ANSI); save it again as UTF-8",
         )
@@ -176,7 +225,9 @@ def load_markdown_file(file: Path, rel: str, problems: Problems) -> SourceDoc | 
         return None
     if not text.startswith("---\n"):
         problems.add(
-            rel, Mark(1, 1), "",
+            rel,
+            Mark(1, 1),
+            "",
             "文件开头缺少 front matter：第一行应为 ---，然后写 title、date 等，再以 --- 结束",
             "missing front matter: start the file with '---', the fields, then '---'",
         )
@@ -186,7 +237,9 @@ def load_markdown_file(file: Path, rel: str, problems: Problems) -> SourceDoc | 
         end = text.find("\n---", end + 4)
     if end == -1:
         problems.add(
-            rel, Mark(1, 1), "",
+            rel,
+            Mark(1, 1),
+            "",
             "front matter 没有结束：请在字段之后单独一行写 ---",
             "front matter is not closed: add a line '---' after the fields",
         )
@@ -212,10 +265,16 @@ class Sources:
     board: list[SourceDoc] = field(default_factory=list)
     stories: list[SourceDoc] = field(default_factory=list)
     pages: list[SourceDoc] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # kinds with a file that could not be read
 
 
-_YAML_FOLDERS = {"grids": "grids", "showcase": "showcases", "studios": "studios",
-                 "services": "services", "board": "board"}
+_YAML_FOLDERS = {
+    "grids": "grids",
+    "showcase": "showcases",
+    "studios": "studios",
+    "services": "services",
+    "board": "board",
+}
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
@@ -227,19 +286,30 @@ def load_content(root: Path, problems: Problems) -> Sources:
     content = root / "content"
     sources = Sources()
     if not content.is_dir():
-        problems.add("content", None, "", "找不到 content/ 文件夹", "no content/ folder next to site_config.yml")
+        problems.add(
+            "content", None, "", "找不到 content/ 文件夹", "no content/ folder next to site_config.yml"
+        )
         return sources
     rel = lambda p: p.relative_to(root).as_posix()  # noqa: E731
     org = content / "org.yml"
     if org.is_file():
         sources.org = load_yaml_file(org, rel(org), problems)
+        if sources.org is None:
+            sources.failed.add("org")
     else:
-        problems.add("content/org.yml", None, "", "缺少 content/org.yml（街道和社区名单）",
-                     "content/org.yml (streets and communities) is missing")
+        problems.add(
+            "content/org.yml",
+            None,
+            "",
+            "缺少 content/org.yml（街道和社区名单）",
+            "content/org.yml (streets and communities) is missing",
+        )
     for folder, attr in _YAML_FOLDERS.items():
         for file in _files(content / folder, "*.yml") + _files(content / folder, "*.yaml"):
             doc = load_yaml_file(file, rel(file), problems)
-            if doc is not None:
+            if doc is None:
+                sources.failed.add(attr)
+            else:
                 getattr(sources, attr).append(doc)
     for folder, attr in (("stories", "stories"), ("pages", "pages")):
         for file in _files(content / folder, "**/*.md"):

@@ -37,25 +37,42 @@ class MediaChecker:
     def _problem(self, where: tuple, target: str) -> bool:
         path, mark, fld = where
         if re.match(r"^[a-z]+://", target) or target.startswith("//"):
-            self.problems.add(path, mark, fld,
-                              f"“{target}”是外部网址：网站不从其他网站加载图片，请把文件下载到 content/media/ 再引用",
-                              "external images are not allowed: save the file under content/media/")
+            self.problems.add(
+                path,
+                mark,
+                fld,
+                f"“{target}”是外部网址：网站不从其他网站加载图片，请把文件下载到 content/media/ 再引用",
+                "external images are not allowed: save the file under content/media/",
+            )
             return False
         rel = PurePosixPath(normalise(target))
         if ".." in rel.parts or target.startswith("\\") or re.match(r"^[A-Za-z]:", target):
-            self.problems.add(path, mark, fld,
-                              f"路径“{target}”跑出了 content/ 文件夹：请写成 media/… 这样的相对路径",
-                              "the path leaves content/: write it like media/…")
+            self.problems.add(
+                path,
+                mark,
+                fld,
+                f"路径“{target}”跑出了 content/ 文件夹：请写成 media/… 这样的相对路径",
+                "the path leaves content/: write it like media/…",
+            )
             return False
         file = (self.content_dir / rel).resolve()
         if not file.is_relative_to(self.content_dir):
-            self.problems.add(path, mark, fld, f"“{target}”指向 content/ 以外的位置（链接）",
-                              "the path points outside content/ (a link)")
+            self.problems.add(
+                path,
+                mark,
+                fld,
+                f"“{target}”指向 content/ 以外的位置（链接）",
+                "the path points outside content/ (a link)",
+            )
             return False
         if not file.is_file():
-            self.problems.add(path, mark, fld,
-                              f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
-                              f"media file content/{rel} does not exist")
+            self.problems.add(
+                path,
+                mark,
+                fld,
+                f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
+                f"media file content/{rel} does not exist",
+            )
             return False
         return True
 

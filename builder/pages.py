@@ -48,10 +48,10 @@ def page_url(dest: str) -> str:
 
 def relative(from_url: str, to: str) -> str:
     """A link from the page at `from_url` to `to` (a site URL or a file path under the site)."""
-    target = posixpath.relpath(to or ".", posixpath.dirname(from_url.rstrip("/") + "/x") or ".")
-    if to.endswith("/") and not target.endswith("/"):
+    target = posixpath.relpath(to or ".", from_url.rstrip("/") or ".")
+    if (not to or to.endswith("/")) and not target.endswith("/"):
         target += "/"
-    return "./" if target == "./" or target == "." else target
+    return "./" if target in (".", "./") else target
 
 
 _MEDIA_LINK = re.compile(r"(\]\(\s*<?|\bsrc\s*=\s*[\"'])/?(?:\./)?(media/)")
@@ -88,42 +88,65 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
     w = PageWriter(catalog, templates_dir)
     postings = posting_views(catalog)
     current = [p for p in postings if p.state.current]
-    w.render("home.md.j2", "index.md", figures=catalog.figures,
-             stories=catalog.stories[: catalog.config.home.stories],
-             postings=current[: catalog.config.home.postings])
+    w.render(
+        "home.md.j2",
+        "index.md",
+        figures=catalog.figures,
+        stories=catalog.stories[: catalog.config.home.stories],
+        postings=current[: catalog.config.home.postings],
+    )
 
     w.render("directory.md.j2", "directory/index.md")
     for street in catalog.streets:
         w.render("street.md.j2", f"streets/{street.id}.md", street=street)
     for cid, com in catalog.community.items():
-        w.render("community.md.j2", f"communities/{cid}.md", com=com, street=catalog.street_of[cid],
-                 grids=catalog.grids_of.get(cid, []),
-                 showcases=[s for s in catalog.showcases if s.community == cid],
-                 studios=[s for s in catalog.studios if s.community == cid],
-                 stations=[s for s in catalog.stations if s.community == cid])
+        w.render(
+            "community.md.j2",
+            f"communities/{cid}.md",
+            com=com,
+            street=catalog.street_of[cid],
+            grids=catalog.grids_of.get(cid, []),
+            showcases=[s for s in catalog.showcases if s.community == cid],
+            studios=[s for s in catalog.studios if s.community == cid],
+            stations=[s for s in catalog.stations if s.community == cid],
+        )
     services = catalog.services
     for g in catalog.grids:
         if g.community not in catalog.community:
             continue
-        w.render("grid.md.j2", f"grids/{g.id}.md", g=g, com=catalog.community[g.community],
-                 street=catalog.street_of[g.community], team=team_cards(g, catalog),
-                 services=[services[s] for s in g.services if s in services],
-                 stories=[s for s in catalog.stories if g.id in s.meta.grids])
+        w.render(
+            "grid.md.j2",
+            f"grids/{g.id}.md",
+            g=g,
+            com=catalog.community[g.community],
+            street=catalog.street_of[g.community],
+            team=team_cards(g, catalog),
+            services=[services[s] for s in g.services if s in services],
+            stories=[s for s in catalog.stories if g.id in s.meta.grids],
+        )
 
     w.render("showcases.md.j2", "showcase/index.md")
     for s in catalog.showcases:
         w.render("showcase.md.j2", f"showcase/{s.id}.md", s=s, com=catalog.community.get(s.community))
     w.render("studios.md.j2", "studios/index.md")
     for s in catalog.studios:
-        w.render("studio.md.j2", f"studios/{s.id}.md", s=s, com=catalog.community.get(s.community),
-                 secretary=person_card(s.secretary, catalog.config, s.secretary.title))
+        w.render(
+            "studio.md.j2",
+            f"studios/{s.id}.md",
+            s=s,
+            com=catalog.community.get(s.community),
+            secretary=person_card(s.secretary, catalog.config, s.secretary.title),
+        )
 
     w.render("services.md.j2", "services/index.md")
     for s in services.values():
         w.render("service.md.j2", f"services/{s.id}.md", s=s)
     w.render("stations.md.j2", "services/stations.md")
-    w.render("teams.md.j2", "services/teams.md",
-             leaders={t.id: person_card(t.leader, catalog.config, "队长") for t in catalog.teams if t.leader})
+    w.render(
+        "teams.md.j2",
+        "services/teams.md",
+        leaders={t.id: person_card(t.leader, catalog.config, "队长") for t in catalog.teams if t.leader},
+    )
 
     by_scope: dict[str, list] = defaultdict(list)
     for p in current:
@@ -131,8 +154,13 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
     months: dict[str, list] = defaultdict(list)
     for p in postings:
         months[p.month].append(p)
-    w.render("board.md.j2", "board/index.md", by_scope=dict(by_scope), current=current,
-             expired_count=len(postings) - len(current))
+    w.render(
+        "board.md.j2",
+        "board/index.md",
+        by_scope=dict(by_scope),
+        current=current,
+        expired_count=len(postings) - len(current),
+    )
     w.render("archive.md.j2", "board/archive/index.md", months=dict(months))
     for month, items in months.items():
         w.render("archive_month.md.j2", f"board/archive/{month}.md", month=month, items=items)
@@ -148,9 +176,13 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
     for t, items in tags.items():
         w.render("tag.md.j2", f"stories/tags/{tag_slug(t)}.md", tag=t, items=items)
     for s in catalog.stories:
-        w.render("story.md.j2", f"stories/{s.meta.date.year}/{s.slug}.md", s=s,
-                 grids=[catalog.grid[g] for g in s.meta.grids if g in catalog.grid],
-                 communities=[catalog.community[c] for c in s.meta.communities if c in catalog.community])
+        w.render(
+            "story.md.j2",
+            f"stories/{s.meta.date.year}/{s.slug}.md",
+            s=s,
+            grids=[catalog.grid[g] for g in s.meta.grids if g in catalog.grid],
+            communities=[catalog.community[c] for c in s.meta.communities if c in catalog.community],
+        )
     for p in catalog.pages:
         w.render("free.md.j2", f"about/{p.slug}.md", p=p)
     return w.pages

@@ -60,15 +60,13 @@ class Problems:
     ) -> None:
         """Record one problem at `mark` in `path`."""
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        self.items.append(
-            Problem(str(path), line, column, field_path, message, english, severity)
-        )
+        self.items.append(Problem(str(path), line, column, field_path, message, english, severity))
 
     def warn(self, path, mark, field_path, message, english="") -> None:
         """Record a warning: reported, but the build goes on."""
         self.add(path, mark, field_path, message, english, severity="warning")
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         """Take over every problem of `other`."""
         self.items.extend(other.items)
 

@@ -70,8 +70,13 @@ def new_file(args) -> int:
         slug = args.slug or _free_slug(folder, day)
         target = folder / f"{slug}.yml"
         district = _district_id(root)
-        text = POSTING.format(slug=slug, title=title, district=district,
-                              posted=f"{day.isoformat()} 09:00", until=(day + dt.timedelta(days=9)).isoformat())
+        text = POSTING.format(
+            slug=slug,
+            title=title,
+            district=district,
+            posted=f"{day.isoformat()} 09:00",
+            until=(day + dt.timedelta(days=9)).isoformat(),
+        )
     if target.exists():
         print(f"{target} 已存在，不会覆盖 / already exists, not overwritten", file=sys.stderr)
         return 1

@@ -78,9 +78,14 @@ class PostingView:
 def posting_views(catalog: Catalog) -> list[PostingView]:
     """All published postings, newest first, with labels."""
     cats = catalog.config.board.categories
-    return [PostingView(s, cats.get(s.posting.category, s.posting.category),
-                        catalog.scope_name.get(s.posting.scope, s.posting.scope))
-            for s in catalog.postings]
+    return [
+        PostingView(
+            s,
+            cats.get(s.posting.category, s.posting.category),
+            catalog.scope_name.get(s.posting.scope, s.posting.scope),
+        )
+        for s in catalog.postings
+    ]
 
 
 def tag_slug(tag: str) -> str:

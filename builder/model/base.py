@@ -82,7 +82,7 @@ def _phone(value: Any) -> str:
     compact = value.replace(" ", "")
     if not (_MOBILE.match(compact) or _FIXED.match(compact)):
         raise fail(
-            f"电话号码“{value}”格式不对：手机写 11 位，如 \"13800000000\"；座机写区号-号码，如 \"0531-88888888\"",
+            f'电话号码“{value}”格式不对：手机写 11 位，如 "13800000000"；座机写区号-号码，如 "0531-88888888"',
             f"'{value}' is not a phone number: 11-digit mobile or area-code-number landline",
         )
     return compact
@@ -145,8 +145,10 @@ def digits(n: int, what: str) -> object:
 
     def check(value: Any) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
-            raise fail(f'{what}请加引号，如 "{value}"（写成数字可能丢掉开头的 0）',
-                       f"quote the {n}-digit code; as a number leading zeros are lost")
+            raise fail(
+                f'{what}请加引号，如 "{value}"（写成数字可能丢掉开头的 0）',
+                f"quote the {n}-digit code; as a number leading zeros are lost",
+            )
         if not isinstance(value, str) or not re.fullmatch(rf"\d{{{n}}}", value):
             raise fail(f"{what}应为 {n} 位数字，现在是“{value}”", f"the code must be {n} digits")
         return value
@@ -166,7 +168,7 @@ def _datetime(value: Any) -> Any:
                 pass
     raise fail(
         f'发布时间“{value}”不对：请写成 "YYYY-MM-DD HH:MM"，如 "2025-03-01 09:00"（加引号）',
-        f"bad date-time '{value}': write \"YYYY-MM-DD HH:MM\", e.g. \"2025-03-01 09:00\"",
+        f'bad date-time \'{value}\': write "YYYY-MM-DD HH:MM", e.g. "2025-03-01 09:00"',
     )
 
 
@@ -203,7 +205,9 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         return f"只能填以下之一：{ctx.get('expected')}", f"must be one of {ctx.get('expected')}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         limit = next(iter(ctx.values()), "")
-        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[
+            kind
+        ]
         return f"数值应 {sign} {limit}", f"the number must be {sign} {limit}"
     if kind in ("too_short", "too_long"):
         return "条目数量不对：不能为空" if kind == "too_short" else "条目太多", err["msg"]
@@ -224,13 +228,56 @@ def validate(model: type[M], data: Any, doc: SourceDoc, key: tuple, problems: Pr
     try:
         record = model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            loc = key + tuple(p for p in err["loc"] if p != "[key]" and not str(p).startswith("function-"))
+        errors = exc.errors()
+        for err in errors:
+            loc = key + _clean(err["loc"])
             zh, en = _describe(err, model)
             problems.add(doc.path, doc.mark(*loc), field_path(loc), zh, en)
-        return None
+        record = _without_bad_fields(model, data, errors)
+        if record is None:
+            return None
     attach(record, doc, key)
     return record
+
+
+def _clean(loc: tuple) -> tuple:
+    return tuple(p for p in loc if p != "[key]" and not str(p).startswith("function-"))
+
+
+def _without_bad_fields(model: type[M], data: Any, errors: list) -> M | None:
+    """The record with its invalid fields dropped, so cross-file checks still see it.
+
+    Its own errors are already recorded (the build stops); this only lets the catalog report
+    the rest of what is wrong in the same run — all mistakes at once.
+    """
+    import copy
+
+    data = copy.deepcopy(data)
+    for err in errors:
+        loc = _clean(err["loc"])
+        if err["type"] == "missing" or not loc:
+            return None
+        # walk to the nearest dict that holds the bad value (a whole list if an item is bad)
+        parent, name = data, None
+        for i, part in enumerate(loc):
+            if isinstance(parent, dict) and part in parent:
+                holder, name = parent, part
+                parent = parent[part]
+                if isinstance(parent, list) and i + 1 < len(loc) and isinstance(loc[i + 1], int):
+                    nxt = loc[i + 1]
+                    if nxt < len(parent) and not isinstance(parent[nxt], dict):
+                        break
+            elif isinstance(parent, list) and isinstance(part, int) and part < len(parent):
+                parent = parent[part]
+            else:
+                break
+        if name is None:
+            return None
+        holder.pop(name, None)
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
 
 
 def attach(record: BaseModel, doc: SourceDoc, key: tuple) -> None:

@@ -33,7 +33,9 @@ class Posting(Record):
     id: Slug
     title: Text = Field(description="标题 / title")
     category: Slug = Field(description="类别编号，见 site_config.yml 的 board.categories / category id")
-    scope: Slug = Field(description="范围：区、街道、社区或网格的编号 / district, street, community or grid id")
+    scope: Slug = Field(
+        description="范围：区、街道、社区或网格的编号 / district, street, community or grid id"
+    )
     posted: DateTime = Field(description='发布时间 "YYYY-MM-DD HH:MM" / posted at')
     until: Date = Field(description="公示截止日期 YYYY-MM-DD / end of publicity period")
     source: Text = Field(description="信息来源（发布单位）/ source")

@@ -48,22 +48,26 @@ class Content:
     postings: list[Posting] = field(default_factory=list)
     stories: list[StoryDoc] = field(default_factory=list)
     pages: list[PageDoc] = field(default_factory=list)
+    # kinds of which some record could not be read: references to them are not checked,
+    # so one mistake is not reported again as "unknown id" everywhere it is used
+    incomplete: set[str] = field(default_factory=set)
 
 
-def _list_of(model: type[R], doc: SourceDoc, problems: Problems) -> list[R]:
+def _list_of(model: type[R], doc: SourceDoc, problems: Problems) -> list[R | None] | None:
+    """The file's records (None for one that could not be read); None if the file is no list."""
     data = doc.data
     if data is None:
         return []
     if not isinstance(data, list):
-        problems.add(doc.path, doc.mark(), "", "这个文件应是一个列表：每一项以“- ”开头",
-                     "this file must be a list: each entry starts with '- '")
-        return []
-    out = []
-    for i, item in enumerate(data):
-        record = validate(model, item, doc, (i,), problems)
-        if record is not None:
-            out.append(record)
-    return out
+        problems.add(
+            doc.path,
+            doc.mark(),
+            "",
+            "这个文件应是一个列表：每一项以“- ”开头",
+            "this file must be a list: each entry starts with '- '",
+        )
+        return None
+    return [validate(model, item, doc, (i,), problems) for i, item in enumerate(data)]
 
 
 def _mapping(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
@@ -75,21 +79,24 @@ def _mapping(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
 
 def read_content(sources: Sources, problems: Problems) -> Content:
     """Validate every source document as its kind's record type."""
-    content = Content()
+    content = Content(incomplete=set(sources.failed))
     if sources.org is not None:
         content.org = _mapping(Org, sources.org, problems)
-    for doc in sources.grids:
-        content.grids += _list_of(Grid, doc, problems)
-    for doc in sources.showcases:
-        content.showcases += _list_of(Showcase, doc, problems)
-    for doc in sources.studios:
-        content.studios += _list_of(Studio, doc, problems)
+        if content.org is None:
+            content.incomplete.add("org")
+    for attr, model in (("grids", Grid), ("showcases", Showcase), ("studios", Studio), ("board", Posting)):
+        target = getattr(content, "postings" if attr == "board" else attr)
+        for doc in getattr(sources, attr):
+            records = _list_of(model, doc, problems)
+            if records is None or None in records:
+                content.incomplete.add(attr)
+            target += [r for r in records or [] if r is not None]
     for doc in sources.services:
         record = _mapping(ServiceFile, doc, problems)
-        if record is not None:
+        if record is None:
+            content.incomplete.add("services")
+        else:
             content.services.append(record)
-    for doc in sources.board:
-        content.postings += _list_of(Posting, doc, problems)
     for doc in sources.stories:
         meta = _mapping(Story, doc, problems)
         if meta is not None:

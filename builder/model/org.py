@@ -107,7 +107,9 @@ class Showcase(Record):
     estate: Text = Field("", description="小区名称（示范小区时填写）/ estate name")
     brand: Text = Field("", description="品牌名称，如 人文家园·悦居恒大 / brand")
     standards: dict[Slug, list[Text]] = Field(default_factory=dict, description="已达标条目 / standards met")
-    stars: dict[int, int] = Field(default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year")
+    stars: dict[int, int] = Field(
+        default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year"
+    )
     highlights: Text = Field("", description="特色亮点（Markdown）/ highlights")
     photos: list[Text] = Field(default_factory=list, description="照片 / photos")
 

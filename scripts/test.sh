@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install everything the tests need on a fresh Debian machine, then run lint and every test.
+# Usage: bash scripts/test.sh [pytest args…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# 1. System packages: Debian's Chromium (Playwright cannot download browsers here) and a CJK font
+#    (without one, Chinese renders as empty boxes in screenshots).
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk|wqy" || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" = none ]; then
+    echo "!! cannot install ${need[*]} (not root, no sudo): browser tests will be skipped" >&2
+  else
+    echo ">> installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  fi
+fi
+
+# 2. Python packages in a project virtual environment.
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+# 3. Lint, then every test (browser tests included; in CI a missing browser fails them).
+.venv/bin/ruff check builder tests
+.venv/bin/ruff format --check builder tests
+mkdir -p test-artifacts
+.venv/bin/python -m pytest "$@"

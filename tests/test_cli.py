@@ -1,0 +1,101 @@
+"""The command line: check writes nothing, new never overwrites, schema describes every kind."""
+
+import json
+import subprocess
+import sys
+
+import yaml
+from conftest import make_site
+
+from builder.cli import main
+
+
+def run(site, *args):
+    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=site, capture_output=True, text=True)
+
+
+def test_check_validates_and_writes_nothing(tmp_path):
+    site = make_site(tmp_path)
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    r = run(site, "check", "--today", "2026-11-20")
+    assert r.returncode == 0, r.stderr
+    assert "检查通过" in r.stdout
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_config_option_points_elsewhere(tmp_path):
+    site = make_site(tmp_path)
+    out = tmp_path / "elsewhere"
+    assert (
+        main(["build", "--config", str(site / "site_config.yml"), "--out", str(out), "--today", "2026-11-20"])
+        == 0
+    )
+    assert (out / "index.html").is_file()
+
+
+def test_bad_today_is_a_usage_error(tmp_path):
+    r = run(make_site(tmp_path), "build", "--today", "2026-13-01")
+    assert r.returncode == 2 and "YYYY-MM-DD" in r.stderr
+
+
+def test_new_story_scaffold_is_valid_and_never_overwritten(tmp_path):
+    site = make_site(tmp_path)
+    r = run(site, "new", "story", "社区开展“书记有约”沙龙", "--slug", "salon", "--date", "2026-11-02")
+    assert r.returncode == 0, r.stderr
+    path = site / "content/stories/2026/salon.md"
+    text = path.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["title"] == "社区开展“书记有约”沙龙" and front["draft"] is True
+    path.write_text(text + "\n我的正文\n", encoding="utf-8")
+    again = run(site, "new", "story", "另一个", "--slug", "salon", "--date", "2026-11-02")
+    assert again.returncode == 1 and "不会覆盖" in again.stderr
+    assert path.read_text(encoding="utf-8").endswith("我的正文\n")
+    # the scaffold's own image example points at a file that is not there: check says so
+    r = run(site, "check", "--today", "2026-11-20")
+    assert r.returncode == 1 and "content/stories/2026/salon.md:" in r.stderr
+
+
+def test_new_posting_scaffold_passes_check(tmp_path):
+    site = make_site(tmp_path)
+    r = run(site, "new", "posting", "兰苑社区停车位分配方案公示", "--date", "2026-11-18")
+    assert r.returncode == 0, r.stderr
+    created = list((site / "content/board").glob("20261118-*.yml"))
+    assert len(created) == 1
+    data = yaml.safe_load(created[0].read_text(encoding="utf-8"))
+    assert data[0]["title"] == "兰苑社区停车位分配方案公示" and data[0]["scope"] == "testqu"
+    data[0]["source"] = "兰苑社区居委会"
+    created[0].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    r = run(site, "check", "--today", "2026-11-20")
+    assert r.returncode == 0, r.stderr
+    second = run(site, "new", "posting", "又一条", "--date", "2026-11-18")
+    assert second.returncode == 0
+    assert len(list((site / "content/board").glob("20261118-*.yml"))) == 2
+
+
+def test_schema_files_for_every_kind(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "-m", "builder", "schema", "--out", str(tmp_path)], capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        f"{k}.schema.json"
+        for k in ["site_config", "org", "grid", "showcase", "studio", "services", "posting", "story", "page"]
+    )
+    grid = json.loads((tmp_path / "grid.schema.json").read_text(encoding="utf-8"))
+    assert grid["type"] == "array"
+    props = grid["$defs"]["Grid"]["properties"]
+    assert set(props["kind"]["enum"]) == {"basic", "dedicated"}
+    assert grid["$defs"]["Grid"]["additionalProperties"] is False
+    assert "15 位" in props["code"]["description"]
+
+
+def test_committed_schemas_are_current(tmp_path):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    main(["schema", "--out", str(tmp_path)])
+    for f in tmp_path.iterdir():
+        assert (root / "schemas" / f.name).read_text(encoding="utf-8") == f.read_text(encoding="utf-8"), (
+            f"schemas/{f.name} is stale: run `gridboard schema`"
+        )
