@@ -34,7 +34,7 @@ def mkdocs_config(
     config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict], user_dict: Path | None
 ) -> dict:
     """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation."""
-    search = {"lang": "zh", "separator": r"[\s\u200b\-]"}
+    search = {"lang": "zh"}  # Material's Chinese separator splits on jieba's zero-width spaces
     if user_dict is not None:
         search["jieba_dict_user"] = str(user_dict)
     theme = {
