@@ -22,7 +22,8 @@ def search(page, query):
 def phone(chromium):
     context = chromium.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page = context.new_page()
-    outside = []
+    outside, failed = [], []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on(
         "request",
         lambda r: (
@@ -32,6 +33,7 @@ def phone(chromium):
     yield page
     context.close()
     assert outside == [], f"requests to other hosts: {outside}"
+    assert failed == [], f"failed requests: {failed}"
 
 
 def test_search_worker_name_lands_on_grid_page(example_site, serve_dir, phone, artifacts):
@@ -42,7 +44,7 @@ def test_search_worker_name_lands_on_grid_page(example_site, serve_dir, phone, a
     phone.screenshot(path=str(artifacts / "home-phone.png"), full_page=True)
     results = search(phone, "刘秀英")
     first = results.first
-    assert "grids/" in first.get_attribute("href")
+    assert "grids/yh-01/" in first.get_attribute("href")
     first.click()
     phone.wait_for_load_state()
     assert "/grids/" in phone.url
@@ -55,14 +57,14 @@ def test_search_community_name_then_its_grid(example_site, serve_dir, phone):
     site, _ = example_site
     phone.goto(serve_dir(site))
     results = search(phone, "南全福社区")
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    community = [h for h in hrefs if "communities/" in h]
-    assert community, hrefs
-    phone.goto(community[0])
+    first = results.first.get_attribute("href")
+    assert "communities/nanquanfu/" in first, first  # the community page ranks first
+    results.first.click()
+    phone.wait_for_load_state()
     assert phone.locator("h1").inner_text() == "南全福社区"
     grid_link = phone.locator(".gb-list a[href*='grids/']").first
     grid_name = grid_link.inner_text()
     grid_link.click()
     phone.wait_for_load_state()
     assert phone.locator("h1").inner_text() == grid_name
-    assert "南全福社区" in phone.locator("dl.gb-facts").inner_text()
+    assert "南全福社区" in phone.locator("dl.gb-facts").first.inner_text()
