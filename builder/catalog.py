@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,6 +233,8 @@ def build_catalog(
     _dupes(problems, "志愿服务队", teams)
     _dupes(problems, "驿站", stations)
     for t in teams:
+        if t.leader and t.leader.photo:
+            media.check(t.leader.photo, t, ("leader", "photo"))
         for i, cid in enumerate(t.communities):
             if cid not in community:
                 refs.unknown(t, ("communities", i), "社区", cid, community)
@@ -374,6 +377,14 @@ def _check_stories(
                 "story file names must be unique: they make the URL",
             )
         seen[s.slug] = s
+        if not re.match(r"^[a-z0-9][a-z0-9_-]*$", s.slug):
+            problems.add(
+                s.meta.src_path,
+                None,
+                "",
+                f"文件名“{s.slug}.md”会成为网址：只能用小写英文字母、数字、短横线和下划线，如 2026-dangke.md",
+                "the story file name becomes its URL: use lowercase ASCII letters, digits, '-' and '_'",
+            )
         for i, c in enumerate(s.meta.communities):
             if c not in community:
                 refs.unknown(s.meta, ("communities", i), "社区", c, community)

@@ -25,7 +25,7 @@ Color = Annotated[str, AfterValidator(_color)]
 class SiteInfo(Record):
     """The site's identity."""
 
-    name: Text = Field(description="网站名称，如 先锋历城 / site name")
+    name: Text = Field(min_length=1, description="网站名称，如 先锋历城 / site name")
     slogan: Text = Field("", description="口号 / slogan")
     description: Text = Field("", description="一句话介绍，用于搜索引擎 / description")
     url: Text = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
@@ -38,7 +38,7 @@ class District(Record):
     """The district the site covers."""
 
     id: Slug
-    name: Text = Field(description="区县名称 / district name")
+    name: Text = Field(min_length=1, description="区县名称 / district name")
     code: digits(6, "区划代码") | None = Field(None, description="6 位行政区划代码 / 6-digit code")
 
 
@@ -51,7 +51,7 @@ class Brand(Record):
 class Standard(Record):
     """A named checklist (e.g. 十个一, 六有, 八有)."""
 
-    label: Text = Field(description="清单名称 / checklist name")
+    label: Text = Field(min_length=1, description="清单名称 / checklist name")
     items: list[Text] = Field(min_length=1, description="清单条目 / items")
 
 

@@ -51,8 +51,22 @@ class _Loader(yaml.SafeLoader):
         except ValueError:
             return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node):
+        """YAML 1.1 reads 9:00 as the base-60 number 540; keep such values as the text written."""
+        if ":" in node.value:
+            return self.construct_scalar(node)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        """As for ints: 1:30.5 stays text."""
+        if ":" in node.value:
+            return self.construct_scalar(node)
+        return super().construct_yaml_float(node)
+
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 # PyYAML's own messages → what an author can act on.
@@ -123,8 +137,8 @@ def _line_of(err: yaml.YAMLError, where: Mark | None) -> str:
     if not buf or not where:
         return ""
     lines = buf.split("\n")
-    idx = mark.line
-    return "\n".join(lines[max(0, idx - 1) : idx + 1])
+    near = lines[max(0, mark.line - 1) : mark.line + 1]
+    return "\n".join(line.split("#", 1)[0] for line in near)
 
 
 def _key_value(node: yaml.Node) -> str | int:

@@ -16,6 +16,8 @@ _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNOR
 def media_targets(body: str) -> list[tuple[int, str]]:
     """(0-based line, target) of every image in a Markdown body."""
     found = []
+    # images inside <!-- comments --> are not published; keep the newlines for line numbers
+    body = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), body, flags=re.S)
     for n, line in enumerate(body.split("\n")):
         for rx in (_MD_IMAGE, _HTML_IMAGE):
             found += [(n, m.group(1)) for m in rx.finditer(line)]

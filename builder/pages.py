@@ -54,13 +54,20 @@ def relative(from_url: str, to: str) -> str:
     return "./" if target in (".", "./") else target
 
 
-_MEDIA_LINK = re.compile(r"(\]\(\s*<?|\bsrc\s*=\s*[\"'])/?(?:\./)?(media/)")
+_MD_MEDIA = re.compile(r"(\]\(\s*<?)/?(?:\./)?(media/)")
+_HTML_MEDIA = re.compile(r"(\b(?:src|href)\s*=\s*[\"'])/?(?:\./)?(media/)")
 
 
-def rebase_media(body: str, url: str) -> str:
-    """Rewrite 'media/…' paths in a Markdown body so they work from the page at `url`."""
-    prefix = relative(url, "media/x").removesuffix("x").removesuffix("media/")
-    return _MEDIA_LINK.sub(lambda m: m.group(1) + prefix + m.group(2), body)
+def rebase_media(body: str, dest: str) -> str:
+    """Rewrite 'media/…' paths in a Markdown body written into the docs file `dest`.
+
+    Markdown links are resolved by MkDocs relative to the source file; raw HTML is left as it is,
+    so it must be relative to the page's URL.
+    """
+    src_prefix = relative(posixpath.dirname(dest) + "/", "media/x").removesuffix("media/x")
+    url_prefix = relative(page_url(dest), "media/x").removesuffix("media/x")
+    body = _MD_MEDIA.sub(lambda m: m.group(1) + src_prefix + m.group(2), body)
+    return _HTML_MEDIA.sub(lambda m: m.group(1) + url_prefix + m.group(2), body)
 
 
 class PageWriter:
@@ -78,7 +85,7 @@ class PageWriter:
             cat=self.catalog,
             site=self.catalog.config,
             u=lambda to: relative(url, to),
-            md=lambda body: rebase_media(body, url),
+            md=lambda body: rebase_media(body, dest),
             **ctx,
         )
 

@@ -25,9 +25,12 @@ grids: []              # 相关网格编号，如 [hdc-01]
 
 ## 小标题
 
-正文从这里开始。图片放在 content/media/stories/ 下，这样引用：
+正文从这里开始。
 
+<!--
+插图：把图片放进 content/media/stories/，再把下面这一行复制到注释外面，改成实际的文件名：
 ![图片说明](media/stories/example.jpg)
+-->
 """
 
 POSTING = """# yaml-language-server: $schema=../../schemas/posting.schema.json

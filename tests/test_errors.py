@@ -128,7 +128,7 @@ def test_missing_image_in_story_body_names_the_body_line(tmp_path):
     story = "content/stories/2026/lanyuan-tea.md"
     site = edited(tmp_path, story, "每周三晚上", "![茶亭](media/stories/none.jpg)\n每周三晚上")
     e = only(problems_of(site))
-    assert (e.path, e.line) == (story, 13)
+    assert (e.path, e.line) == (story, 17)
 
 
 def test_media_path_may_not_leave_content(tmp_path):

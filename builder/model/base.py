@@ -179,7 +179,8 @@ DateTime = Annotated[dt.datetime, BeforeValidator(_datetime)]
 
 _TYPE_NAMES = {
     "int": ("整数", "a whole number"),
-    "bool": ("true 或 false", "true or false"),
+    "bool": (" true 或 false", "true or false"),
+    "decimal": ("数字（不加单位和逗号），如 3200.50", "a number without units or commas"),
     "list": ("列表（每项以“- ”开头）", "a list (items start with '- ')"),
     "dict": ("一组“字段: 值”", "a mapping of 'field: value'"),
     "model": ("一组“字段: 值”", "a mapping of 'field: value'"),
@@ -209,8 +210,10 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
             kind
         ]
         return f"数值应 {sign} {limit}", f"the number must be {sign} {limit}"
-    if kind in ("too_short", "too_long"):
-        return "条目数量不对：不能为空" if kind == "too_short" else "条目太多", err["msg"]
+    if kind == "too_short":
+        return "这里至少要写一项", "at least one item is needed"
+    if kind == "too_long":
+        return "条目太多", "too many items"
     if kind == "string_too_short":
         return "不能为空", "must not be empty"
     for prefix, (zh, en) in _TYPE_NAMES.items():

@@ -13,7 +13,7 @@ from .base import Date, DateTime, Record, Slug, Text
 class Money(Record):
     """One line of a finance table."""
 
-    item: Text = Field(description="项目 / item")
+    item: Text = Field(min_length=1, description="项目 / item")
     amount: Decimal = Field(description="金额（数字，不加单位）/ amount")
     note: Text = Field("", description="备注 / note")
 
@@ -31,14 +31,14 @@ class Posting(Record):
     """One open-affairs posting 公示."""
 
     id: Slug
-    title: Text = Field(description="标题 / title")
+    title: Text = Field(min_length=1, description="标题 / title")
     category: Slug = Field(description="类别编号，见 site_config.yml 的 board.categories / category id")
     scope: Slug = Field(
         description="范围：区、街道、社区或网格的编号 / district, street, community or grid id"
     )
     posted: DateTime = Field(description='发布时间 "YYYY-MM-DD HH:MM" / posted at')
     until: Date = Field(description="公示截止日期 YYYY-MM-DD / end of publicity period")
-    source: Text = Field(description="信息来源（发布单位）/ source")
+    source: Text = Field(min_length=1, description="信息来源（发布单位）/ source")
     audience: Literal["public", "internal"] = Field("public", description="public 公开 | internal 内部")
     status: Literal["valid", "revised", "repealed"] = Field(
         "valid", description="valid 有效 | revised 已更正 | repealed 已撤销"
@@ -53,7 +53,7 @@ class Posting(Record):
 class Story(Record):
     """Front matter of a story under content/stories/."""
 
-    title: Text
+    title: Text = Field(min_length=1, description="标题 / title")
     date: Date
     tags: list[Text] = Field(default_factory=list, description="标签 / tags")
     draft: bool = Field(False, description="草稿不发布 / drafts are not published")
@@ -69,6 +69,6 @@ class Story(Record):
 class FreePage(Record):
     """Front matter of a free page under content/pages/."""
 
-    title: Text
+    title: Text = Field(min_length=1, description="页面标题 / title")
     order: int = Field(100, description="在“关于”菜单中的顺序 / order in the menu")
     draft: bool = False

@@ -22,7 +22,7 @@ class Consent(Record):
 class Person(Record):
     """A named person shown on the site (team member, secretary, host)."""
 
-    name: Text = Field(description="姓名 / name")
+    name: Text = Field(min_length=1, description="姓名 / name")
     phone: Phone | None = Field(None, description="电话 / phone")
     photo: Text | None = Field(None, description="照片，content/ 下的路径 / photo under content/")
     consent: Consent | None = Field(None, description="本人同意书记录 / consent record")
@@ -44,7 +44,7 @@ class Community(Record):
     """A community 社区 or village 村."""
 
     id: Slug
-    name: Text = Field(description="社区名称 / name")
+    name: Text = Field(min_length=1, description="社区名称 / name")
     kind: Literal["community", "village"] = Field("community", description="community 社区 | village 村")
     code: digits(12, "社区代码") | None = Field(None, description="12 位代码 / 12-digit code")
     address: Text = Field("", description="社区党群服务中心地址 / address")
@@ -56,7 +56,7 @@ class Street(Record):
     """A street 街道 or town 镇 and its communities."""
 
     id: Slug
-    name: Text = Field(description="街道名称 / name")
+    name: Text = Field(min_length=1, description="街道名称 / name")
     code: digits(9, "街道代码") | None = Field(None, description="9 位代码 / 9-digit code")
     intro: Text = Field("", description="简介 / introduction")
     communities: list[Community] = Field(min_length=1, description="下辖社区/村 / communities")
@@ -71,7 +71,7 @@ class Org(Record):
 class PartyBranch(Record):
     """The grid's party branch or party group."""
 
-    name: Text = Field(description="支部名称 / name")
+    name: Text = Field(min_length=1, description="支部名称 / name")
     secretary: Text = Field("", description="书记 / secretary")
     members: int = Field(0, ge=0, description="党员人数 / members")
 
@@ -80,7 +80,7 @@ class Grid(Record):
     """A grid 网格."""
 
     id: Slug
-    name: Text = Field(description="网格名称 / name")
+    name: Text = Field(min_length=1, description="网格名称 / name")
     community: Slug = Field(description="所属社区编号 / community id")
     code: digits(15, "网格代码") | None = Field(None, description="15 位网格代码 / 15-digit grid code")
     kind: Literal["basic", "dedicated"] = Field(description="basic 基础网格 | dedicated 专属网格")
@@ -103,7 +103,7 @@ class Showcase(Record):
 
     id: Slug
     community: Slug = Field(description="所在社区编号 / community id")
-    title: Text = Field(description="名称，如 物业党建示范小区 / title")
+    title: Text = Field(min_length=1, description="名称，如 物业党建示范小区 / title")
     estate: Text = Field("", description="小区名称（示范小区时填写）/ estate name")
     brand: Text = Field("", description="品牌名称，如 人文家园·悦居恒大 / brand")
     standards: dict[Slug, list[Text]] = Field(default_factory=dict, description="已达标条目 / standards met")
@@ -133,7 +133,7 @@ class Studio(Record):
     """A secretary studio 书记工作室."""
 
     id: Slug
-    name: Text = Field(description="工作室名称 / name")
+    name: Text = Field(min_length=1, description="工作室名称 / name")
     community: Slug = Field(description="所在社区编号 / community id")
     secretary: Secretary
     founded: Date | None = Field(None, description="成立日期 / founded")

@@ -12,14 +12,14 @@ class SubCategory(Record):
     """Second-level service category."""
 
     id: Slug
-    name: Text
+    name: Text = Field(min_length=1, description="名称 / name")
 
 
 class Category(Record):
     """First-level service category with its sub-categories."""
 
     id: Slug
-    name: Text
+    name: Text = Field(min_length=1, description="名称 / name")
     children: list[SubCategory] = Field(default_factory=list, description="小类 / sub-categories")
 
 
@@ -27,7 +27,7 @@ class Service(Record):
     """A service item 服务事项 (e.g. done on residents' behalf 代办)."""
 
     id: Slug
-    name: Text = Field(description="事项名称 / name")
+    name: Text = Field(min_length=1, description="事项名称 / name")
     category: Slug = Field(description="所属小类（或大类）编号 / category id")
     summary: Text = Field("", description="一句话说明 / summary")
     where: Text = Field("", description="办理地点 / where")
@@ -43,7 +43,7 @@ class VolunteerTeam(Record):
     """A volunteer service team 志愿服务队."""
 
     id: Slug
-    name: Text
+    name: Text = Field(min_length=1, description="名称 / name")
     sector: Text = Field("", description="领域，如 医疗、法律 / sector")
     leader: Person | None = None
     members: int = Field(0, ge=0, description="队员人数 / members")
@@ -55,7 +55,7 @@ class Station(Record):
     """A party-member care station 党员爱心驿站."""
 
     id: Slug
-    name: Text
+    name: Text = Field(min_length=1, description="名称 / name")
     host: Text = Field("", description="依托店铺或单位 / host shop")
     community: Slug = Field(description="所在社区编号 / community id")
     address: Text = Field("", description="地址 / address")
