@@ -84,3 +84,9 @@ def test_markdown_without_front_matter_is_a_problem(tmp_path: Path):
     p = Problems()
     assert load_markdown_file(f, "s.md", p) is None
     assert "front matter" in p.errors[0].message
+
+
+def test_base_60_times_stay_text():
+    p = Problems()
+    doc = parse_yaml("hours: 9:00\ncount: 12\nratio: 1.5\n", "x.yml", p)
+    assert doc.data == {"hours": "9:00", "count": 12, "ratio": 1.5}
