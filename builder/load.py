@@ -53,8 +53,9 @@ class _Loader(yaml.SafeLoader):
 
     def construct_yaml_int(self, node):
         """YAML 1.1 reads 9:00 as the base-60 number 540; keep such values as the text written."""
-        if ":" in node.value:
-            return self.construct_scalar(node)
+        value = node.value.lstrip("+-")
+        if ":" in value or (len(value) > 1 and value[0] == "0" and value[1].isdigit()):
+            return self.construct_scalar(node)  # 9:00, or 0531…: a code or phone, keep its zeros
         return super().construct_yaml_int(node)
 
     def construct_yaml_float(self, node):

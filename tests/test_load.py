@@ -88,5 +88,6 @@ def test_markdown_without_front_matter_is_a_problem(tmp_path: Path):
 
 def test_base_60_times_stay_text():
     p = Problems()
-    doc = parse_yaml("hours: 9:00\ncount: 12\nratio: 1.5\n", "x.yml", p)
-    assert doc.data == {"hours": "9:00", "count": 12, "ratio": 1.5}
+    doc = parse_yaml("hours: 9:00\ncount: 12\nratio: 1.5\ncode: 0531777\n", "x.yml", p)
+    # 0531777 would be an octal number in YAML 1.1: a leading zero means a code, kept as written
+    assert doc.data == {"hours": "9:00", "count": 12, "ratio": 1.5, "code": "0531777"}
