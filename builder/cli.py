@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -131,9 +132,11 @@ def cmd_serve(args) -> int:
     preview.mkdir(parents=True, exist_ok=True)
     root = args.config.parent
     print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
-    engine.serve(
-        rebuild, [args.config, root / "content", root / "templates"], preview, "127.0.0.1", args.port
-    )
+    watch = [args.config, root / "content", root / "templates"]
+    try:
+        engine.serve(rebuild, watch, preview, "127.0.0.1", args.port)
+    finally:
+        shutil.rmtree(preview.parent, ignore_errors=True)  # the preview is never kept
     return 0
 
 

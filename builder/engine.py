@@ -16,8 +16,6 @@ import yaml
 
 from .config import SiteConfig
 
-ENGINE_NAME = "mkdocs"
-
 
 @dataclass
 class Staging:

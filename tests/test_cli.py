@@ -114,3 +114,48 @@ def test_committed_schemas_are_current(tmp_path):
         committed = json.loads((root / "schemas" / f.name).read_text(encoding="utf-8"))
         fresh = json.loads(f.read_text(encoding="utf-8"))
         assert _shape(committed) == _shape(fresh), f"schemas/{f.name} is stale: run `gridboard schema`"
+
+
+def test_serve_previews_and_rebuilds_on_save(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    site = make_site(tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--port", str(port), "--today", "2026-11-20"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/stories/2026/lanyuan-tea/"
+
+    def fetch():
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text, seconds=60):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if text in fetch():
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert wait_for("兰苑社区开设“社区茶亭”"), "preview never served the story"
+        assert "livereload" in fetch()  # the page reloads itself after a rebuild
+        story = site / "content/stories/2026/lanyuan-tea.md"
+        story.write_text(story.read_text(encoding="utf-8").replace("开设", "新开"), encoding="utf-8")
+        assert wait_for("兰苑社区新开“社区茶亭”"), "the preview did not rebuild after the save"
+        assert not (site / "site").exists()  # the preview never touches the published folder
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
