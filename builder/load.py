@@ -143,14 +143,11 @@ def _line_of(err: yaml.YAMLError, where: Mark | None) -> str:
 
 
 def _key_value(node: yaml.Node) -> str | int:
+    """A mapping key as the constructed data will have it (years like 2024 are ints)."""
     if isinstance(node, yaml.ScalarNode):
-        value = yaml.SafeLoader("").construct_scalar(node)
-        if node.tag == "tag:yaml.org,2002:int":
-            try:
-                return int(value)
-            except ValueError:
-                return value
-        return value
+        if node.tag == "tag:yaml.org,2002:int" and node.value.isdigit() and not node.value.startswith("0"):
+            return int(node.value)
+        return node.value
     return str(node.value)
 
 
