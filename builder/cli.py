@@ -68,7 +68,33 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument(
         "--out", type=Path, default=Path("schemas"), help="输出文件夹 / folder (default: schemas/)"
     )
+    d = sub.add_parser("demo", help="生成任意规模的示例站点 / write a generated demo site folder")
+    d.add_argument("--grids", type=int, default=300, help="网格数 / number of grids (default: 300)")
+    d.add_argument("--stories", type=int, default=None, help="新闻篇数 / stories (default: grids/3)")
+    d.add_argument("--postings", type=int, default=None, help="公示条数 / postings (default: grids/6)")
+    d.add_argument("--seed", type=int, default=1, help="随机种子，同一种子生成同样内容 / seed")
+    d.add_argument("--today", type=_date, default=None, help="日期基准 / anchor date (default: today)")
+    d.add_argument("--out", type=Path, required=True, help="输出文件夹（须为空）/ empty output folder")
     return p
+
+
+def cmd_demo(args) -> int:
+    from .demo import Sizes, generate
+
+    if args.grids < 1:
+        print("--grids 至少为 1 / --grids must be at least 1", file=sys.stderr)
+        return 2
+    sizes = Sizes.for_grids(args.grids, args.stories, args.postings)
+    try:
+        generate(args.out, args.grids, seed=args.seed, today=args.today, sizes=sizes)
+    except FileExistsError:
+        print(f"{args.out} 不是空文件夹 / is not empty: choose a new --out", file=sys.stderr)
+        return 2
+    print(
+        f"已生成 / wrote {args.out}: {sizes.grids} 个网格 grids, {sizes.stories} 篇新闻 stories, "
+        f"{sizes.postings} 条公示 postings\n下一步 / next: gridboard build --config {args.out / 'site_config.yml'}"
+    )
+    return 0
 
 
 def _print_problems(report: Report) -> None:
@@ -145,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if hasattr(args, "config"):
         args.config = args.config.resolve()
-    commands = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}
+    commands = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "demo": cmd_demo}
     try:
         if args.command == "new":
             from .scaffold import new_file

@@ -15,34 +15,42 @@ Key = tuple[str | int, ...]
 
 @dataclass
 class SourceDoc:
-    """One parsed file: its data, where each value stands, and (for Markdown) the body."""
+    """One parsed file: its data, where each value stands, and (for Markdown) the body.
+
+    Marks are found lazily: a clean file is parsed once, straight to data; only when a problem
+    needs a line number is the text composed again into nodes and walked.
+    """
 
     path: str  # relative to the site folder, e.g. content/grids/wangsheren.yml
     data: Any
-    marks: dict[Key, Mark] = field(default_factory=dict)
+    _marks: dict[Key, Mark] | None = None
     body: str = ""
     body_line: int = 1  # line where the Markdown body starts
+    text: str = ""  # the YAML text, to find marks on demand
+    offset: int = 0  # lines before the YAML text (front matter starts on line 2)
+
+    @property
+    def marks(self) -> dict[Key, Mark]:
+        if self._marks is None:
+            self._marks = {}
+            node = _FastLoader(self.text).get_single_node()
+            if node is not None:
+                _walk(node, (), self._marks, self.path, Problems(), self.offset)
+        return self._marks
 
     def mark(self, *key: str | int) -> Mark | None:
         """The mark of `key`, or of its nearest ancestor that has one."""
+        marks = self.marks
         k = tuple(key)
         while k:
-            if k in self.marks:
-                return self.marks[k]
+            if k in marks:
+                return marks[k]
             k = k[:-1]
-        return self.marks.get((), Mark(1, 1))
+        return marks.get((), Mark(1 + self.offset, 1))
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases (billion-laughs) instead of expanding them."""
-
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "anchors/aliases (*name) are not allowed", event.start_mark
-            )
-        return super().compose_node(parent, index)
+class _Rules:
+    """Constructor rules shared by the fast (libyaml) and the pure-Python loader."""
 
     def construct_yaml_timestamp(self, node):
         """A date that does not exist (2026-02-30) stays text, so validation names it."""
@@ -65,9 +73,42 @@ class _Loader(yaml.SafeLoader):
         return super().construct_yaml_float(node)
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+class _Loader(_Rules, yaml.SafeLoader):
+    """Pure-Python SafeLoader that refuses aliases (billion-laughs) and gives the best error text."""
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors/aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser; an alias or a duplicate key sends the file back to _Loader for the message."""
+
+    def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:  # reached twice: an alias
+            raise _Alias
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            keys = [_key_value(k) if isinstance(k, yaml.ScalarNode) else id(k) for k, _ in node.value]
+            if len(set(keys)) != len(keys):
+                raise _Alias
+        return super().construct_mapping(node, deep)
+
+
+for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _cls.construct_yaml_timestamp)
+    _cls.add_constructor("tag:yaml.org,2002:int", _cls.construct_yaml_int)
+    _cls.add_constructor("tag:yaml.org,2002:float", _cls.construct_yaml_float)
+
+
+class _Alias(Exception):
+    """An alias or a duplicate key: _Loader reports it with its line."""
 
 
 # PyYAML's own messages → what an author can act on.
@@ -152,7 +193,12 @@ def _key_value(node: yaml.Node) -> str | int:
 
 
 def _walk(
-    node: yaml.Node, key: Key, marks: dict[Key, Mark], path: str, problems: Problems, offset: int
+    node: yaml.Node,
+    key: Key,
+    marks: dict[Key, Mark],
+    path: str,
+    problems: Problems,
+    offset: int,
 ) -> None:
     """Record the mark of every value; duplicate keys in one mapping are errors."""
     marks[key] = Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
@@ -190,20 +236,23 @@ field_path = _field
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> SourceDoc | None:
     """Parse YAML text; on a syntax error record a problem and return None."""
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return SourceDoc(path, None, {(): Mark(1 + line_offset, 1)})
-            marks: dict[Key, Mark] = {}
-            _walk(node, (), marks, path, problems, line_offset)
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
+        data = _FastLoader(text).get_single_data()
+        return SourceDoc(path, data, text=text, offset=line_offset)
+    except (yaml.YAMLError, _Alias):  # the slow loader names the problem as an author can act on it
+        pass
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return SourceDoc(path, None, {(): Mark(1 + line_offset, 1)}, text=text, offset=line_offset)
+        marks: dict[Key, Mark] = {}
+        _walk(node, (), marks, path, problems, line_offset)
+        return SourceDoc(path, loader.construct_document(node), marks, text=text, offset=line_offset)
     except yaml.YAMLError as err:
         _yaml_problem(err, path, problems, line_offset)
         return None
-    return SourceDoc(path, data, marks)
+    finally:
+        loader.dispose()
 
 
 def read_text(file: Path, rel: str, problems: Problems) -> str | None:

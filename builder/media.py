@@ -35,59 +35,52 @@ class MediaChecker:
     def __init__(self, content_dir: Path, problems: Problems):
         self.content_dir = content_dir.resolve()
         self.problems = problems
+        self._verdicts: dict[str, tuple[str, str] | None] = {}
 
-    def _problem(self, where: tuple, target: str) -> bool:
-        path, mark, fld = where
+    def _verdict(self, target: str) -> tuple[str, str] | None:
+        """What is wrong with a media path, as (中文, English); None when it is fine. Cached."""
+        if target not in self._verdicts:
+            self._verdicts[target] = self._judge(target)
+        return self._verdicts[target]
+
+    def _judge(self, target: str) -> tuple[str, str] | None:
         if re.match(r"^[a-z]+://", target) or target.startswith("//"):
-            self.problems.add(
-                path,
-                mark,
-                fld,
+            return (
                 f"“{target}”是外部网址：网站不从其他网站加载图片，请把文件下载到 content/media/ 再引用",
                 "external images are not allowed: save the file under content/media/",
             )
-            return False
         rel = PurePosixPath(normalise(target))
         if ".." in rel.parts or target.startswith("\\") or re.match(r"^[A-Za-z]:", target):
-            self.problems.add(
-                path,
-                mark,
-                fld,
+            return (
                 f"路径“{target}”跑出了 content/ 文件夹：请写成 media/… 这样的相对路径",
                 "the path leaves content/: write it like media/…",
             )
-            return False
         file = (self.content_dir / rel).resolve()
         if not file.is_relative_to(self.content_dir):
-            self.problems.add(
-                path,
-                mark,
-                fld,
-                f"“{target}”指向 content/ 以外的位置（链接）",
-                "the path points outside content/ (a link)",
-            )
-            return False
+            return (f"“{target}”指向 content/ 以外的位置（链接）", "the path points outside content/ (a link)")
         if not file.is_file():
-            self.problems.add(
-                path,
-                mark,
-                fld,
+            return (
                 f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
                 f"media file content/{rel} does not exist",
             )
-            return False
-        return True
+        return None
 
     def check(self, target: str, record: Record, key: tuple) -> bool:
         """Check one media path written in a field of `record`."""
-        return self._problem(record.at(*key), target)
+        verdict = self._verdict(target)
+        if verdict:
+            self.problems.add(*record.at(*key), *verdict)
+        return verdict is None
 
     def check_body(self, body: str, record: Record, body_line: int | None, key: tuple = ()) -> None:
         """Check every image in a Markdown body; lines count from `body_line` (None: the field's own)."""
         for n, target in media_targets(body):
+            verdict = self._verdict(target)
+            if verdict is None:
+                continue
             path, mark, fld = record.at(*key)
             if body_line is not None:
                 mark, fld = Mark(body_line + n, 1), "正文 body"
             elif mark is not None:
                 mark = Mark(mark.line + 1 + n, 1)
-            self._problem((path, mark, fld), target)
+            self.problems.add(path, mark, fld, *verdict)
