@@ -266,7 +266,7 @@ def _services(st: _State, content: Path, streets: list[dict], communities: list[
 def _showcases_and_studios(st: _State, content: Path, communities: list[dict]) -> None:
     showcases, studios = [], []
     this_year = st.today.year
-    for i, com in enumerate(communities[::10]):
+    for com in communities[::10]:
         stars, level = {}, st.rng.randrange(2, 5)
         for year in range(this_year - 4, this_year):
             level = max(1, min(5, level + st.rng.choice((-1, 0, 1, 1))))
