@@ -143,26 +143,24 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from . import engine
 
-    preview = Path(tempfile.mkdtemp(prefix="gridboard-preview-")) / "site"
-    today = args.today or dt.date.today()
+    work = Path(tempfile.mkdtemp(prefix="gridboard-preview-"))
+    preview = pipeline.Preview(args.config, args.today or dt.date.today(), work)
 
     def rebuild() -> None:
-        report = Report()
         try:
-            pipeline.build(args.config, preview, today, report)
+            report = preview.rebuild()
             print(f"已更新预览 / rebuilt: {report.summary()}", flush=True)
         except ContentError as err:
-            _fail(err, report)
+            _fail(err, Report())
 
-    rebuild()
-    preview.mkdir(parents=True, exist_ok=True)
-    root = args.config.parent
-    print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
-    watch = [args.config, root / "content", root / "templates"]
     try:
-        engine.serve(rebuild, watch, preview, "127.0.0.1", args.port)
+        rebuild()
+        root = args.config.parent
+        print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
+        watch = [args.config, root / "content", pipeline.templates_dir_for(root)]
+        engine.serve(rebuild, watch, preview.site_dir, "127.0.0.1", args.port)
     finally:
-        shutil.rmtree(preview.parent, ignore_errors=True)  # the preview is never kept
+        shutil.rmtree(work, ignore_errors=True)  # the preview is never kept
     return 0
 
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import io
 import logging
 import os
+import pickle
 import shutil
-from collections.abc import Iterator
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import rawhtml
 from .config import SiteConfig
+from .outputs.search import INDEX_LANG
 
 
 @dataclass
@@ -28,20 +34,19 @@ class Staging:
     nav: list[dict]  # top-level navigation: [{label: docs path}]
 
 
-def mkdocs_config(
-    config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict], user_dict: Path | None
-) -> dict:
-    """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation."""
-    search = {"lang": "zh"}  # Material's Chinese separator splits on jieba's zero-width spaces
-    if user_dict is not None:
-        search["jieba_dict_user"] = str(user_dict)
+def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict]) -> dict:
+    """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation.
+
+    Search is Pagefind (outputs/search.py), not Material's lunr plugin: no `search` plugin; the
+    header's search box comes from templates/overrides/partials/header.html.
+    """
     theme = {
         "name": "material",
         "language": "zh",
         "custom_dir": str(templates_dir / "overrides"),
         "font": False,  # otherwise every page loads Google Fonts
         "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
-        "features": ["navigation.tabs", "navigation.tabs.sticky", "search.highlight", "content.code.copy"],
+        "features": ["navigation.tabs", "navigation.tabs.sticky", "content.code.copy"],
         "icon": {"logo": "material/flag"},
     }
     if config.site.logo:
@@ -56,7 +61,7 @@ def mkdocs_config(
         "site_dir": str(staging_dir / "site"),
         "use_directory_urls": True,
         "theme": theme,
-        "plugins": [{"search": search}],
+        "plugins": [],
         "markdown_extensions": [
             "attr_list",
             "md_in_html",
@@ -65,8 +70,13 @@ def mkdocs_config(
             "def_list",
             {"toc": {"permalink": False}},
         ],
-        "extra_css": ["assets/gridboard/gridboard.css", "assets/gridboard/brand.css"],
-        "extra": {"generator": False},
+        "extra_css": [
+            "assets/gridboard/gridboard.css",
+            "assets/gridboard/brand.css",
+            "assets/gridboard/pagefind-search.css",
+        ],
+        "extra_javascript": ["assets/gridboard/pagefind-search.js"],
+        "extra": {"generator": False, "pagefind": {"lang": INDEX_LANG}},
         "nav": nav,
         "validation": {
             "nav": {"omitted_files": "ignore", "not_found": "warn", "absolute_links": "ignore"},
@@ -118,40 +128,209 @@ def _quiet_mkdocs(today: dt.date) -> Iterator[_Collect]:
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
 
 
-def write_staging(staging: Staging, staging_dir: Path) -> Path | None:
-    """Write the docs folder; return the path of the search user dictionary, if any."""
+def write_staging(staging: Staging, staging_dir: Path, only: set[str] | None = None) -> None:
+    """Write the docs folder (or just the `only` docs paths of it)."""
     docs = staging_dir / "docs"
     for rel, text in {**staging.pages, **staging.texts}.items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if only is None or rel in only:
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     for rel, src in staging.files.items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, target)
-    if not staging.vocabulary:
-        return None
-    user_dict = staging_dir / "search_words.txt"
-    words = sorted({w for w in staging.vocabulary if w and " " not in w})
-    user_dict.write_text("".join(f"{w} 50 n\n" for w in words), encoding="utf-8")
-    return user_dict
+        if only is None or rel in only:
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target)
 
 
-def build(
-    staging: Staging, config: SiteConfig, templates_dir: Path, staging_dir: Path, today: dt.date
-) -> tuple[Path, list[str]]:
-    """Run MkDocs over the staged pages; return the built folder and MkDocs' warnings."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+def workers_for(pages: int) -> int:
+    """Processes to render with: one per core, one for small sites; GRIDBOARD_WORKERS overrides."""
+    if os.environ.get("GRIDBOARD_WORKERS"):
+        return max(1, int(os.environ["GRIDBOARD_WORKERS"]))
+    if not hasattr(os, "fork") or pages < 400:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
 
-    user_dict = write_staging(staging, staging_dir)
-    cfg_dict = mkdocs_config(config, staging_dir, templates_dir.resolve(), staging.nav, user_dict)
-    cfg_file = staging_dir / "mkdocs.yml"
-    cfg_file.write_text(yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with _quiet_mkdocs(today) as collected, contextlib.redirect_stdout(io.StringIO()):
-        cfg = load_config(config_file=str(cfg_file))
-        mkdocs_build(cfg)
-    return staging_dir / "site", collected.messages
+
+OnPage = Callable[[str, str], None]  # (path in the site, e.g. grids/x/index.html; the page's HTML)
+
+
+class Site:
+    """One MkDocs site held in memory: a full build (pages rendered in parallel processes), then
+    page-by-page updates for the live preview. Every output stays whole: the sitemap and 404 page
+    are written again on each update, and pages no longer in the docs are deleted."""
+
+    def __init__(self, staging: Staging, config: SiteConfig, templates_dir: Path, staging_dir: Path):
+        self.staging_dir = staging_dir
+        self.nav = staging.nav
+        write_staging(staging, staging_dir)
+        cfg_dict = mkdocs_config(config, staging_dir, templates_dir.resolve(), staging.nav)
+        self.cfg_file = staging_dir / "mkdocs.yml"
+        self.cfg_file.write_text(
+            yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        self.site_dir = staging_dir / "site"
+
+    def _load(self):
+        from mkdocs.commands.build import get_navigation
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.pages import Page
+
+        cfg = load_config(config_file=str(self.cfg_file))
+        cfg = cfg.plugins.on_config(cfg)
+        files = get_files(cfg)
+        env = cfg.theme.get_env()
+        files.add_files_from_theme(env, cfg)
+        set_exclusions(files, cfg)
+        nav = get_navigation(files, cfg)
+        for file in files.documentation_pages():
+            if file.page is None:
+                Page(None, file, cfg)
+        self.cfg, self.files, self.env, self.nav_obj = cfg, files, env, nav
+
+    def build(self, today: dt.date, on_page: OnPage | None = None) -> list[str]:
+        """Render every page; return MkDocs' warnings."""
+        from mkdocs import utils
+        from mkdocs.commands.build import _build_theme_template
+
+        with _quiet_mkdocs(today) as collected, contextlib.redirect_stdout(io.StringIO()):
+            self._load()
+            utils.clean_directory(self.cfg.site_dir)
+            self.files.copy_static_files()
+            for template in self.cfg.theme.static_templates:
+                _build_theme_template(template, self.env, self.files, self.cfg, self.nav_obj)
+            docs = list(self.files.documentation_pages())
+            n = workers_for(len(docs))
+            gc.collect()
+            gc.freeze()  # what exists now lives to the end: the collector never rescans it
+            results = _render_forked(self, docs, n, on_page) if n > 1 else [self._render(docs, on_page)]
+            self._anchors, self._links = {}, {}
+            for anchors, links, warnings in results:
+                self._anchors |= anchors
+                self._links |= links
+                collected.messages += warnings
+            collected.messages += self._check_anchors()
+        return collected.messages
+
+    def update(self, today: dt.date, staging: Staging, changed: set[str], on_page: OnPage | None = None):
+        """Re-render only the docs paths in `changed` (new or edited); drop pages no longer staged.
+
+        Returns (warnings, removed site paths)."""
+        from mkdocs.commands.build import _build_theme_template
+
+        docs_dir = self.staging_dir / "docs"
+        wanted = set(staging.pages) | set(staging.texts) | set(staging.files)
+        removed_site = []
+        old_pages = {f.src_uri: f.dest_uri for f in self.files.documentation_pages()}
+        for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+            rel = path.relative_to(docs_dir).as_posix()
+            if rel not in wanted:
+                path.unlink()
+                dest = old_pages.get(rel) or rel
+                (self.site_dir / dest).unlink(missing_ok=True)
+                removed_site.append(dest)
+        write_staging(staging, self.staging_dir, only=changed)
+        with _quiet_mkdocs(today) as collected, contextlib.redirect_stdout(io.StringIO()):
+            self._load()
+            for rel in sorted(changed):
+                if rel in staging.files or rel in staging.texts:
+                    file = self.files.get_file_from_path(rel)
+                    if file is not None:
+                        file.copy_file()
+            for template in self.cfg.theme.static_templates:  # sitemap lists every page
+                _build_theme_template(template, self.env, self.files, self.cfg, self.nav_obj)
+            docs = [f for f in self.files.documentation_pages() if f.src_uri in changed]
+            anchors, links, warnings = self._render(docs, on_page)
+            for uri in removed_site:
+                self._anchors.pop(uri, None)
+                self._links.pop(uri, None)
+            self._anchors |= anchors
+            self._links |= links
+            collected.messages += warnings + self._check_anchors()
+        return collected.messages, removed_site
+
+    def _render(self, docs, on_page: OnPage | None):
+        """Populate and write `docs` in this process; free each page's HTML once written."""
+        from mkdocs.commands.build import _build_page
+
+        handler = logging.getLogger("mkdocs").handlers[0]
+        start = len(handler.messages)
+        all_docs = self.files.documentation_pages()
+        anchors: dict[str, set[str]] = {}
+        links: dict[str, dict[str, dict[str, str]]] = {}
+        for file in docs:
+            page = file.page
+            _populate(page, self.cfg, self.files)
+            _build_page(page, self.cfg, all_docs, self.nav_obj, self.env)
+            anchors[file.src_uri] = set(page.present_anchor_ids or ())
+            links[file.src_uri] = {to.src_uri: dict(a) for to, a in (page.links_to_anchors or {}).items()}
+            if on_page is not None:
+                on_page(file.dest_uri, Path(file.abs_dest_path).read_text(encoding="utf-8"))
+            page.content = page.markdown = None  # keep memory flat on large sites
+        return anchors, links, handler.messages[start:]
+
+    def _check_anchors(self) -> list[str]:
+        """MkDocs' cross-page anchor check, over pages rendered in any process."""
+        out = []
+        for src, targets in sorted(self._links.items()):
+            for to, anchors in sorted(targets.items()):
+                present = self._anchors.get(to)
+                for anchor, link in anchors.items():
+                    if present is not None and anchor not in present:
+                        problem = (
+                            "there is no such anchor on this page"
+                            if to == src
+                            else f"the doc '{to}' does not contain an anchor '#{anchor}'"
+                        )
+                        out.append(f"Doc file '{src}' contains a link '{link}', but {problem}.")
+        return out
+
+
+def _populate(page, cfg, files) -> None:
+    """MkDocs' _populate_page (we run no plugins), with our HTML blocks kept out of Markdown."""
+    cfg._current_page = page
+    try:
+        page.read_source(cfg)
+        page.markdown, blocks = rawhtml.stash(page.markdown)
+        page.render(cfg, files)
+        page.content = rawhtml.unstash(page.content, blocks)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rawhtml.anchor_ids(blocks)
+    finally:
+        cfg._current_page = None
+
+
+def _render_forked(site: Site, docs: list, n: int, on_page: OnPage | None) -> list:
+    """Render docs[i::n] in n forked processes (the build state is shared copy-on-write)."""
+    results_dir = Path(tempfile.mkdtemp(prefix="gridboard-render-"))
+    pids = []
+    try:
+        for i in range(n):
+            pid = os.fork()
+            if pid == 0:  # child: render a share, write the result, leave without cleanup
+                code = 0
+                try:
+                    result = site._render(docs[i::n], on_page)
+                except BaseException:
+                    result, code = traceback.format_exc(), 1
+                try:
+                    (results_dir / f"{i}.pickle").write_bytes(pickle.dumps(result))
+                finally:
+                    os._exit(code)
+            pids.append(pid)
+        failed = [pid for pid in pids if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        results = []
+        for i in range(n):
+            file = results_dir / f"{i}.pickle"
+            result = pickle.loads(file.read_bytes()) if file.exists() else "worker died without a result"
+            if isinstance(result, str):
+                raise RuntimeError(f"page rendering failed in a worker:\n{result}")
+            results.append(result)
+        if failed:
+            raise RuntimeError(f"page rendering failed in {len(failed)} worker(s)")
+        return results
+    finally:
+        shutil.rmtree(results_dir, ignore_errors=True)
 
 
 def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .memo import Memo, run
 from .problems import Mark, Problems
 
 Key = tuple[str | int, ...]
@@ -88,6 +91,54 @@ class _Loader(_Rules, yaml.SafeLoader):
 class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's parser; an alias or a duplicate key sends the file back to _Loader for the message."""
 
+    def resolve(self, kind, value, implicit):
+        """Resolver.resolve without its per-scalar list building (SafeLoader has no path resolvers)."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):
+        pass  # no path resolvers: libyaml calls this for every node
+
+    def ascend_resolver(self):
+        pass
+
+    def construct_fast(self, node: yaml.Node, seen: set[int]) -> Any:
+        """The data of `node` as construct_document makes it, for the tags content uses.
+
+        Raises _Unusual for anything else (other tags, merge keys, aliases, repeated keys): the
+        caller then constructs the document the standard way, which decides what happens.
+        """
+        if id(node) in seen:
+            raise _Unusual
+        seen.add(id(node))
+        tag, cls = node.tag, type(node)
+        if cls is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag in _SCALAR_TAGS:
+                return self.yaml_constructors[tag](self, node)
+        elif cls is yaml.MappingNode and tag == _MAP:
+            data = {}
+            for knode, vnode in node.value:
+                if type(knode) is not yaml.ScalarNode or knode.tag != _STR or id(knode) in seen:
+                    raise _Unusual
+                seen.add(id(knode))
+                if type(vnode) is yaml.ScalarNode and vnode.tag == _STR and id(vnode) not in seen:
+                    seen.add(id(vnode))  # most values are text: skip the call
+                    data[knode.value] = vnode.value
+                else:
+                    data[knode.value] = self.construct_fast(vnode, seen)
+            if len(data) == len(node.value):
+                return data
+        elif cls is yaml.SequenceNode and tag == _SEQ:
+            return [self.construct_fast(item, seen) for item in node.value]
+        raise _Unusual
+
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects:  # reached twice: an alias
             raise _Alias
@@ -109,6 +160,14 @@ for _cls in (_Loader, _FastLoader):
 
 class _Alias(Exception):
     """An alias or a duplicate key: _Loader reports it with its line."""
+
+
+class _Unusual(Exception):
+    """Something construct_fast leaves to PyYAML's own constructor."""
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "timestamp")}
 
 
 # PyYAML's own messages → what an author can act on.
@@ -236,7 +295,12 @@ field_path = _field
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> SourceDoc | None:
     """Parse YAML text; on a syntax error record a problem and return None."""
     try:
-        data = _FastLoader(text).get_single_data()
+        fast = _FastLoader(text)
+        node = fast.get_single_node()
+        try:
+            data = None if node is None else fast.construct_fast(node, set())
+        except Exception:  # _Unusual, or an error the standard way must raise (or not) itself
+            data = fast.construct_document(node)
         return SourceDoc(path, data, text=text, offset=line_offset)
     except (yaml.YAMLError, _Alias):  # the slow loader names the problem as an author can act on it
         pass
@@ -338,11 +402,35 @@ _YAML_FOLDERS = {
 }
 
 
+def _cached(memo: Memo | None, load, file: Path, rel: str, problems: Problems) -> SourceDoc | None:
+    """load(file, rel, problems), reused while the file's bytes are unchanged (live preview)."""
+    key = (load.__name__, rel, file.read_bytes()) if memo is not None else None
+    return run(memo, key, lambda found: load(file, rel, found), problems)
+
+
 def _files(folder: Path, pattern: str) -> list[Path]:
     return sorted(p for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else []
 
 
-def load_content(root: Path, problems: Problems) -> Sources:
+@contextlib.contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while a stage makes many objects that form no cycles.
+
+    Parsing and validating make hundreds of thousands of small dicts, lists and nodes; the
+    collector would rescan all that survive again and again (about 40 % of loading). Reference
+    counting still frees everything; the collector runs again afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@gc_paused()
+def load_content(root: Path, problems: Problems, memo: Memo | None = None) -> Sources:
     """Find and parse every file under root/content (sorted, so output order is stable)."""
     content = root / "content"
     sources = Sources()
@@ -354,7 +442,7 @@ def load_content(root: Path, problems: Problems) -> Sources:
     rel = lambda p: p.relative_to(root).as_posix()  # noqa: E731
     org = content / "org.yml"
     if org.is_file():
-        sources.org = load_yaml_file(org, rel(org), problems)
+        sources.org = _cached(memo, load_yaml_file, org, rel(org), problems)
         if sources.org is None:
             sources.failed.add("org")
     else:
@@ -367,14 +455,14 @@ def load_content(root: Path, problems: Problems) -> Sources:
         )
     for folder, attr in _YAML_FOLDERS.items():
         for file in _files(content / folder, "*.yml") + _files(content / folder, "*.yaml"):
-            doc = load_yaml_file(file, rel(file), problems)
+            doc = _cached(memo, load_yaml_file, file, rel(file), problems)
             if doc is None:
                 sources.failed.add(attr)
             else:
                 getattr(sources, attr).append(doc)
     for folder, attr in (("stories", "stories"), ("pages", "pages")):
         for file in _files(content / folder, "**/*.md"):
-            doc = load_markdown_file(file, rel(file), problems)
+            doc = _cached(memo, load_markdown_file, file, rel(file), problems)
             if doc is not None:
                 getattr(sources, attr).append(doc)
     return sources

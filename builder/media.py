@@ -57,7 +57,10 @@ class MediaChecker:
             )
         file = (self.content_dir / rel).resolve()
         if not file.is_relative_to(self.content_dir):
-            return (f"“{target}”指向 content/ 以外的位置（链接）", "the path points outside content/ (a link)")
+            return (
+                f"“{target}”指向 content/ 以外的位置（链接）",
+                "the path points outside content/ (a link)",
+            )
         if not file.is_file():
             return (
                 f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",

@@ -28,6 +28,7 @@ def make_env(templates_dir: Path) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # one environment per build: no need to stat every template per page
     )
     env.filters["tag_slug"] = tag_slug
     env.filters["excerpt"] = excerpt
@@ -48,10 +49,28 @@ def page_url(dest: str) -> str:
 
 def relative(from_url: str, to: str) -> str:
     """A link from the page at `from_url` to `to` (a site URL or a file path under the site)."""
-    target = posixpath.relpath(to or ".", from_url.rstrip("/") or ".")
+    target = _relpath(to or ".", from_url.rstrip("/") or ".")
     if (not to or to.endswith("/")) and not target.endswith("/"):
         target += "/"
     return "./" if target in (".", "./") else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its abspath/getcwd calls.
+
+    Tens of thousands of links are made per build; only paths with '..' (whose result depends
+    on the working folder) or absolute ones go the long way, so the result is always the same.
+    """
+    if path[:1] == "/" or start[:1] == "/" or ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    to_parts = [x for x in path.split("/") if x and x != "."]
+    from_parts = [x for x in start.split("/") if x and x != "."]
+    i = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        i += 1
+    return "/".join([".."] * (len(from_parts) - i) + to_parts[i:]) or "."
 
 
 _MD_MEDIA = re.compile(r"(\]\(\s*<?)/?(?:\./)?(media/)")
@@ -90,6 +109,14 @@ class PageWriter:
         )
 
 
+def _by_community(records: list) -> dict[str, list]:
+    """Records grouped by their community id, in their original order."""
+    out: dict[str, list] = defaultdict(list)
+    for r in records:
+        out[r.community].append(r)
+    return out
+
+
 def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
     """Every page of the public site, as Markdown sources keyed by their path in the docs folder."""
     w = PageWriter(catalog, templates_dir)
@@ -106,6 +133,11 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
     w.render("directory.md.j2", "directory/index.md")
     for street in catalog.streets:
         w.render("street.md.j2", f"streets/{street.id}.md", street=street)
+    showcases_of, studios_of, stations_of = (
+        _by_community(catalog.showcases),
+        _by_community(catalog.studios),
+        _by_community(catalog.stations),
+    )
     for cid, com in catalog.community.items():
         w.render(
             "community.md.j2",
@@ -113,11 +145,15 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
             com=com,
             street=catalog.street_of[cid],
             grids=catalog.grids_of.get(cid, []),
-            showcases=[s for s in catalog.showcases if s.community == cid],
-            studios=[s for s in catalog.studios if s.community == cid],
-            stations=[s for s in catalog.stations if s.community == cid],
+            showcases=showcases_of.get(cid, []),
+            studios=studios_of.get(cid, []),
+            stations=stations_of.get(cid, []),
         )
     services = catalog.services
+    stories_of: dict[str, list] = defaultdict(list)  # grid id → its stories, newest first
+    for s in catalog.stories:
+        for gid in dict.fromkeys(s.meta.grids):
+            stories_of[gid].append(s)
     for g in catalog.grids:
         if g.community not in catalog.community:
             continue
@@ -129,7 +165,7 @@ def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
             street=catalog.street_of[g.community],
             team=team_cards(g, catalog),
             services=[services[s] for s in g.services if s in services],
-            stories=[s for s in catalog.stories if g.id in s.meta.grids],
+            stories=stories_of.get(g.id, []),
         )
 
     w.render("showcases.md.j2", "showcase/index.md")

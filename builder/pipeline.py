@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
+import threading
 from pathlib import Path
 
 from . import __version__, assets, engine
 from .catalog import Catalog, build_catalog
 from .config import load_config
 from .load import load_content
+from .memo import Memo
 from .model.content import read_content
 from .outputs.publish import make_staging_dir, swap_into_place, write_version
+from .outputs.search import SearchIndex
 from .pages import render_pages
 from .problems import ContentError, Problems
 from .report import Report
@@ -23,15 +27,15 @@ def templates_dir_for(root: Path) -> Path:
     return own if (own / "pages").is_dir() else Path(__file__).resolve().parent.parent / "templates"
 
 
-def check(config_file: Path, today: dt.date, report: Report) -> Catalog:
+def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None = None) -> Catalog:
     """Stages 1–4: read, validate and link everything; raise ContentError with all problems."""
     problems = Problems()
     with report.timed("config"):
         config, root = load_config(config_file)
     with report.timed("load"):
-        sources = load_content(root, problems)
+        sources = load_content(root, problems, memo)
     with report.timed("model"):
-        content = read_content(sources, problems)
+        content = read_content(sources, problems, memo)
     with report.timed("catalog"):
         catalog = build_catalog(content, config, root, today, problems)
     report.problems = problems
@@ -51,8 +55,12 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> P
     work = make_staging_dir(out_dir)
     try:
         with report.timed("engine"):
-            built, warnings = engine.build(staging, catalog.config, templates, work, today)
-        report.engine_warnings = warnings
+            search = SearchIndex(work / "search", staging.vocabulary)
+            site = engine.Site(staging, catalog.config, templates, work / "mkdocs")
+            report.engine_warnings = site.build(today, on_page=search.add)
+            built = site.site_dir
+        with report.timed("search"):
+            report.search_pages = search.write(built)
         with report.timed("outputs"):
             report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
         report.pages = sum(1 for _ in built.rglob("*.html"))
@@ -60,3 +68,110 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> P
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return out_dir
+
+
+class Preview:
+    """The live preview (`gridboard serve`). The first build is whole; after a save only the pages
+    whose Markdown changed are rendered again, every other output is kept whole (sitemap, deleted
+    pages removed), and the search index is rebuilt in the background and swapped in when done.
+
+    What may be reused is decided by keys, never by guessing: parsed files and validated records
+    by file path and text (memo.py); rendered pages by their full Markdown, compared with the last
+    run's; and everything at once by a fingerprint of site_config.yml, the templates in use and
+    Gridboard's version — when that changes, the next build is whole again.
+    """
+
+    def __init__(self, config_file: Path, today: dt.date, work: Path):
+        self.config_file, self.today, self.work = config_file, today, work
+        self.root = config_file.parent
+        self.memo = Memo()
+        self.site: engine.Site | None = None
+        self.staging: engine.Staging | None = None
+        self.stamps: dict[str, tuple] = {}
+        self.key = ""
+        self.site_dir = work / "mkdocs" / "site"
+        self.site_dir.mkdir(parents=True, exist_ok=True)
+        self._indexer = _BackgroundIndex()
+
+    def fingerprint(self) -> str:
+        h = hashlib.sha256(__version__.encode())
+        h.update(self.config_file.read_bytes())
+        for f in sorted(p for p in templates_dir_for(self.root).rglob("*") if p.is_file()):
+            h.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+        return h.hexdigest()
+
+    def rebuild(self) -> Report:
+        """Build again after a change; raise ContentError (keeping the last good preview) on errors."""
+        report = Report()
+        catalog = check(self.config_file, self.today, report, memo=self.memo)
+        self.memo.sweep()
+        templates = templates_dir_for(self.root)
+        with report.timed("pages"):
+            pages = render_pages(catalog, templates)
+            staging = assets.stage(catalog, pages, self.root, templates)
+        key = self.fingerprint()
+        stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
+        with report.timed("engine"):
+            if self.site is None or key != self.key or staging.nav != self.staging.nav:
+                shutil.rmtree(self.work / "mkdocs" / "docs", ignore_errors=True)
+                shutil.rmtree(self.work / "search", ignore_errors=True)
+                self.search = SearchIndex(self.work / "search", staging.vocabulary)
+                self.site = engine.Site(staging, catalog.config, templates, self.work / "mkdocs")
+                report.engine_warnings = self.site.build(self.today, on_page=self.search.add)
+                report.pages = len(staging.pages)
+            else:
+                old = self.staging
+                changed = {r for r, t in staging.pages.items() if old.pages.get(r) != t}
+                changed |= {r for r, t in staging.texts.items() if old.texts.get(r) != t}
+                changed |= {r for r, s in stamps.items() if self.stamps.get(r) != s}
+                self.search.add_words(staging.vocabulary)
+                report.engine_warnings, removed = self.site.update(
+                    self.today, staging, changed, on_page=self.search.add
+                )
+                for rel in removed:
+                    self.search.remove(rel)
+                report.pages = len([r for r in changed if r in staging.pages])
+        self.staging, self.key, self.stamps = staging, key, stamps
+        self._indexer.request(self.search, self.site_dir)
+        return report
+
+    def wait_for_search(self, timeout: float = 120) -> bool:
+        """Block until the search index reflects the last rebuild (for tests)."""
+        return self._indexer.idle.wait(timeout)
+
+
+def _stamp(path: Path) -> tuple:
+    st = path.stat()
+    return (str(path), st.st_size, st.st_mtime_ns)
+
+
+class _BackgroundIndex:
+    """Runs SearchIndex.write in one background thread; a request during a run queues one more."""
+
+    def __init__(self) -> None:
+        self.idle = threading.Event()
+        self.idle.set()
+        self._wanted = threading.Event()
+        self._lock = threading.Lock()
+        self._job: tuple | None = None
+        threading.Thread(target=self._loop, daemon=True, name="gridboard-search").start()
+
+    def request(self, search: SearchIndex, site_dir: Path) -> None:
+        with self._lock:
+            self._job = (search, site_dir)
+            self.idle.clear()
+            self._wanted.set()
+
+    def _loop(self) -> None:
+        while True:
+            self._wanted.wait()
+            with self._lock:
+                self._wanted.clear()
+                search, site_dir = self._job
+            try:
+                search.write(site_dir)
+            except Exception as exc:  # the preview goes on; say why search is stale
+                print(f"搜索索引未更新 / search index not rebuilt: {exc}", flush=True)
+            with self._lock:
+                if not self._wanted.is_set():
+                    self.idle.set()

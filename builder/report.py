@@ -17,6 +17,7 @@ class Report:
     problems: Problems = field(default_factory=Problems)
     engine_warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    search_pages: int = 0
     digest: str = ""
 
     @contextlib.contextmanager

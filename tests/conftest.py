@@ -55,6 +55,18 @@ def build_site(site: Path, out: Path | None = None, today: dt.date = TODAY) -> t
     return out, report
 
 
+def search_records(site: Path) -> list[dict]:
+    """Every page record of the built Pagefind index (fragments are gzipped JSON)."""
+    import gzip
+    import json
+
+    out = []
+    for frag in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(frag.read_bytes()).decode("utf-8")
+        out.append(json.loads(raw[raw.index("{") :]))
+    return out
+
+
 def soup(path: Path) -> BeautifulSoup:
     """Parse one built HTML page."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -8,12 +8,11 @@ PHONE = {"width": 390, "height": 844}
 
 
 def search(page, query):
-    """Type a query into Material's search box the way a person does; return the result links."""
+    """Open the search box with "/" as a person does, type a query; return the result links."""
     page.keyboard.press("/")
-    box = page.locator("input[data-md-component=search-query]")
+    box = page.locator("input[data-pf-query]")
     box.fill(query)
-    box.press("End")  # Material reacts to key events, not to the filled value alone
-    results = page.locator(".md-search-result__list a.md-search-result__link")
+    results = page.locator("[data-pf-list] > li > a.md-search-result__link")
     results.first.wait_for(timeout=15000)
     return results
 

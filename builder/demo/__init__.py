@@ -32,7 +32,9 @@ class Sizes:
 
     @classmethod
     def for_grids(cls, grids: int, stories: int | None = None, postings: int | None = None) -> Sizes:
-        return cls(grids, grids // 3 if stories is None else stories, grids // 6 if postings is None else postings)
+        return cls(
+            grids, grids // 3 if stories is None else stories, grids // 6 if postings is None else postings
+        )
 
 
 @dataclass
@@ -73,7 +75,9 @@ def _dump(path: Path, header: str, data) -> None:
     path.write_text(f"# {header}\n# 本文件由 gridboard demo 生成，内容为虚构示例。\n{body}", encoding="utf-8")
 
 
-def generate(out: Path, grids: int, seed: int = 1, today: dt.date | None = None, sizes: Sizes | None = None) -> Sizes:
+def generate(
+    out: Path, grids: int, seed: int = 1, today: dt.date | None = None, sizes: Sizes | None = None
+) -> Sizes:
     """Write a demo site folder into `out` (which must be empty or absent); return its sizes."""
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(out)
@@ -119,7 +123,11 @@ def _org(st: _State, n_grids: int) -> tuple[list[dict], list[dict]]:
     com_index = 0
     for s in range(n_street):
         lap = s // len(w.PLACE)
-        street_name = w.PLACE[s % len(w.PLACE)] + ("" if lap == 0 else "东西南北"[lap % 4]) + ("街道" if s % 5 else "镇")
+        street_name = (
+            w.PLACE[s % len(w.PLACE)]
+            + ("" if lap == 0 else "东西南北"[lap % 4])
+            + ("街道" if s % 5 else "镇")
+        )
         street_id = w.PINYIN[s % len(w.PINYIN)] + ("" if lap == 0 else str(lap + 1))
         street_code = f"{DISTRICT['code']}{s + 1:03d}"
         coms = []
@@ -204,7 +212,11 @@ def _grids(st: _State, com: dict, count: int) -> list[dict]:
                 "buildings": buildings,
                 "households": households,
                 "population": int(households * rng.uniform(2.2, 3.1)),
-                "party_branch": {"name": f"{name}党支部", "secretary": leader, "members": rng.randrange(8, 40)},
+                "party_branch": {
+                    "name": f"{name}党支部",
+                    "secretary": leader,
+                    "members": rng.randrange(8, 40),
+                },
                 "team": team,
                 "supervision_phone": com["phone"],
                 "services": sorted(rng.sample([s["id"] for s in SERVICE_ITEMS], rng.randrange(3, 7))),
@@ -221,7 +233,11 @@ def _member(st: _State, role: str, name: str, duty: str) -> dict:
     roll = st.rng.random()
     if roll < 0.5:
         member["photo"] = "media/people/demo.svg"
-        member["consent"] = {"scope": ["phone", "photo"], "date": st.day_before(900), "recorded_by": "社区居委会"}
+        member["consent"] = {
+            "scope": ["phone", "photo"],
+            "date": st.day_before(900),
+            "recorded_by": "社区居委会",
+        }
     elif roll < 0.8:
         member["consent"] = {"scope": ["phone"], "date": st.day_before(900), "recorded_by": "社区居委会"}
     member["duty"] = duty
@@ -296,7 +312,11 @@ def _showcases_and_studios(st: _State, content: Path, communities: list[dict]) -
                 "hosts": [name, st.person(), st.person()],
                 "mentees": st.rng.randrange(4, 16),
                 "activities": [
-                    {"date": st.day_before(300), "title": "“书记有约”沙龙", "summary": "交流网格走访中遇到的难题。"}
+                    {
+                        "date": st.day_before(300),
+                        "title": "“书记有约”沙龙",
+                        "summary": "交流网格走访中遇到的难题。",
+                    }
                 ],
             }
         )
@@ -332,7 +352,9 @@ def _postings(st, content: Path, streets, communities, grids, count: int) -> Non
             posting["table"] = {
                 "title": f"{month}收支明细",
                 "unit": "元",
-                "income": [{"item": "上级拨付运转经费", "amount": st.rng.randrange(20, 60) * 1000, "note": ""}],
+                "income": [
+                    {"item": "上级拨付运转经费", "amount": st.rng.randrange(20, 60) * 1000, "note": ""}
+                ],
                 "spending": [
                     {"item": "网格员业务培训", "amount": st.rng.randrange(1000, 5000), "note": ""},
                     {"item": "党群活动阵地维护", "amount": st.rng.randrange(2000, 9000), "note": ""},

@@ -21,7 +21,12 @@ def _item(id_, name, category, summary, who, documents, on_behalf=True):
         "hours": _HOURS,
         "contact": "0531-88990001",
         "who": who,
-        "steps": ["向网格员或社区窗口说明事项", "网格员协助准备材料", "窗口受理并告知办理时限", "办结后由网格员通知本人"],
+        "steps": [
+            "向网格员或社区窗口说明事项",
+            "网格员协助准备材料",
+            "窗口受理并告知办理时限",
+            "办结后由网格员通知本人",
+        ],
         "documents": documents,
         "on_behalf": on_behalf,
     }

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from ..load import SourceDoc, Sources
+from ..load import SourceDoc, Sources, gc_paused
+from ..memo import Memo, run
 from ..problems import Problems
 from .base import Record, validate
 from .board import FreePage, Posting, Story
@@ -53,7 +54,7 @@ class Content:
     incomplete: set[str] = field(default_factory=set)
 
 
-def _list_of(model: type[R], doc: SourceDoc, problems: Problems) -> list[R | None] | None:
+def _list_of_records(model: type[R], doc: SourceDoc, problems: Problems) -> list[R | None] | None:
     """The file's records (None for one that could not be read); None if the file is no list."""
     data = doc.data
     if data is None:
@@ -70,16 +71,26 @@ def _list_of(model: type[R], doc: SourceDoc, problems: Problems) -> list[R | Non
     return [validate(model, item, doc, (i,), problems) for i, item in enumerate(data)]
 
 
-def _mapping(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
+def _mapping_record(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
     if not isinstance(doc.data, dict):
         problems.add(doc.path, doc.mark(), "", "这个文件应是一组“字段: 值”", "this file must be a mapping")
         return None
     return validate(model, doc.data, doc, (), problems)
 
 
-def read_content(sources: Sources, problems: Problems) -> Content:
+@gc_paused()
+def read_content(sources: Sources, problems: Problems, memo: Memo | None = None) -> Content:
     """Validate every source document as its kind's record type."""
     content = Content(incomplete=set(sources.failed))
+
+    def _list_of(model, doc, problems):  # a file's records, reused while the same file is loaded
+        return run(
+            memo, ("list", model, id(doc)), lambda found: _list_of_records(model, doc, found), problems
+        )
+
+    def _mapping(model, doc, problems):
+        return run(memo, ("map", model, id(doc)), lambda found: _mapping_record(model, doc, found), problems)
+
     if sources.org is not None:
         content.org = _mapping(Org, sources.org, problems)
         if content.org is None:

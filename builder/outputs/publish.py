@@ -10,9 +10,14 @@ from pathlib import Path
 
 
 def content_digest(site_dir: Path) -> str:
-    """A hash over every file of the built site (names and bytes), in a stable order."""
+    """A hash over every file of the built site (names and bytes), in a stable order.
+
+    pagefind/ is left out: its file names vary between identical builds, and it changes only
+    when the pages it indexes change."""
     h = hashlib.sha256()
-    for f in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    for f in sorted(
+        p for p in site_dir.rglob("*") if p.is_file() and p.parts[len(site_dir.parts)] != "pagefind"
+    ):
         h.update(f.relative_to(site_dir).as_posix().encode())
         h.update(b"\0")
         h.update(hashlib.sha256(f.read_bytes()).digest())

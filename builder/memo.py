@@ -1,0 +1,44 @@
+"""Memo: results of pure steps (parse a file, validate a record) kept between preview rebuilds.
+
+A result is keyed on everything it depends on: the step, the file's path and its full text, so a
+changed file can never hit an old entry. The problems a step found are kept with its result and
+reported again on every run, as if the step had run. Entries not used in a run are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from .problems import Problems
+
+
+class Memo:
+    def __init__(self) -> None:
+        self._store: dict[Hashable, tuple[Any, list]] = {}
+        self._used: set[Hashable] = set()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, compute: Callable[[Problems], Any], problems: Problems) -> Any:
+        """compute(problems) once per key; replay its problems into `problems` on every call."""
+        if key in self._store:
+            self.hits += 1
+        else:
+            self.misses += 1
+            found = Problems()
+            self._store[key] = (compute(found), found.items)
+        self._used.add(key)
+        result, items = self._store[key]
+        problems.items.extend(items)
+        return result
+
+    def sweep(self) -> None:
+        """Forget entries the last run did not use (files deleted or changed)."""
+        self._store = {k: v for k, v in self._store.items() if k in self._used}
+        self._used = set()
+        self.hits = self.misses = 0
+
+
+def run(memo: Memo | None, key: Hashable, compute: Callable[[Problems], Any], problems: Problems) -> Any:
+    """compute(problems) through `memo`, or directly when there is none."""
+    return compute(problems) if memo is None else memo.get(key, compute, problems)

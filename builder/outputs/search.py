@@ -1,0 +1,146 @@
+"""Search index: Pagefind (extended build) over copies of the pages that jieba has segmented.
+
+Why not Pagefind's own Chinese segmentation: it splits the page text with its dictionary at index
+time, but the browser splits the query with Intl.Segmenter, and every query word must match, so
+names (刘秀英) and grid names found nothing in our trials. So the pages are segmented here, with
+the site's own vocabulary (people, places, grids) kept whole: each page is indexed from a copy
+with U+200A (a Unicode space Pagefind splits on) between words, under INDEX_LANG, a language
+neither Pagefind nor the browser segments; pagefind-search.js strips the spaces from excerpts.
+Published pages are not changed. Relies on Pagefind 1.5 behaviour: pinned in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import shutil
+import threading
+from pathlib import Path
+
+INDEX_LANG = "en"  # not zh/ja/th: neither the indexer nor the browser re-segments
+SEP = "\u200a"  # HAIR SPACE: a word break for Pagefind, stripped again in excerpts
+# Inside data-pagefind-body but not worth indexing: breadcrumbs repeat the street and community
+# names on every page below them; heading permalinks.
+EXCLUDE_SELECTORS = [".gb-crumbs", ".headerlink"]
+# Files Pagefind writes for its ready-made UIs; our search box uses only pagefind.js.
+_UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]  # fmt: skip
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TAGS = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]+>)", re.S | re.I)
+_DOMAIN_WORDS = ["网格员", "网格长", "党建指导员", "志愿者", "党员", "公示", "书记工作室", "爱心驿站"]
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed or indexed nothing."""
+
+
+class SearchIndex:
+    """Collects segmented copies of pages (from any process) and runs Pagefind over them."""
+
+    def __init__(self, mirror_dir: Path, vocabulary: list[str]):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.mirror = mirror_dir
+        self._memo: dict[str, str] = {}
+        self._words: set[str] = set()
+        self._tok = jieba.Tokenizer()
+        self._tok.initialize()  # before any fork: workers share the loaded dictionary
+        self.add_words([*vocabulary, *_DOMAIN_WORDS])
+
+    def add_words(self, words: list[str]) -> None:
+        """Words to keep whole (names of people, places, grids)."""
+        new = {w for w in words if w and not any(c.isspace() for c in w)} - self._words
+        for word in sorted(new):
+            self._tok.add_word(word, freq=50, tag="n")
+        if new:
+            self._words |= new
+            self._memo.clear()
+
+    def _segment_text(self, html: str) -> str:
+        parts = _TAGS.split(html)
+        memo = self._memo
+        for i in range(0, len(parts), 2):  # even items: text between tags
+            text = parts[i]
+            if text in memo:
+                parts[i] = memo[text]
+            elif _CJK.search(text):
+                parts[i] = SEP.join(self._tok.cut(text, HMM=False))
+                if len(text) < 40:  # labels, names, places: they repeat on thousands of pages
+                    memo[text] = parts[i]
+        return "".join(parts)
+
+    def segment(self, html: str) -> str | None:
+        """The page with its indexed region segmented; None for a page that is not indexed."""
+        start = html.find("<div data-pagefind-body")
+        if start < 0:
+            return None
+        end = html.find('<footer class="md-footer"', start)
+        end = len(html) if end < 0 else end
+        return html[:start] + self._segment_text(html[start:end]) + html[end:]
+
+    def add(self, rel: str, html: str) -> None:
+        """Keep a segmented copy of one built page (rel: its path in the site, e.g. a/index.html)."""
+        copy = self.segment(html)
+        target = self.mirror / rel
+        if copy is None:
+            target.unlink(missing_ok=True)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(copy, encoding="utf-8")
+
+    def remove(self, rel: str) -> None:
+        (self.mirror / rel).unlink(missing_ok=True)
+
+    def write(self, site_dir: Path) -> int:
+        """Index every copy into site_dir/pagefind/ (replacing it); return the pages indexed."""
+        out = site_dir / "pagefind"
+        tmp = site_dir / ".pagefind-new"
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            _run_in_thread(_index(self.mirror, tmp))
+        except Exception as exc:  # the service reports its errors as plain Exception
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise SearchIndexError(f"Pagefind indexing failed: {exc}") from exc
+        for name in _UNUSED:
+            (tmp / name).unlink(missing_ok=True)
+        entry = json.loads((tmp / "pagefind-entry.json").read_text(encoding="utf-8"))
+        count = sum(lang["page_count"] for lang in entry["languages"].values())
+        if count == 0:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise SearchIndexError("Pagefind indexed no page: is data-pagefind-body missing?")
+        old = site_dir / ".pagefind-old"
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+        return count
+
+
+def _run_in_thread(coro) -> None:
+    """asyncio.run in a thread of its own: the caller may already run an event loop."""
+    errors: list[BaseException] = []
+
+    def target():
+        try:
+            asyncio.run(coro)
+        except BaseException as exc:
+            errors.append(exc)
+
+    worker = threading.Thread(target=target, name="pagefind")
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+
+
+async def _index(src: Path, out: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, force_language=INDEX_LANG, output_path=str(out))
+    async with PagefindIndex(config=config) as index:  # leaving the block writes the files
+        await index.add_directory(str(src))
