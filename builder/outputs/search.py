@@ -80,7 +80,10 @@ class SearchIndex:
             return None
         end = html.find('<footer class="md-footer"', start)
         end = len(html) if end < 0 else end
-        return html[:start] + self._segment_text(html[start:end]) + html[end:]
+        # only what Pagefind reads: the indexed region (its h1 is the result's title)
+        return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + self._segment_text(
+            html[start:end]
+        )
 
     def add(self, rel: str, html: str) -> None:
         """Keep a segmented copy of one built page (rel: its path in the site, e.g. a/index.html)."""
