@@ -49,15 +49,19 @@ def main() -> None:
         story = sorted((copy / "content/stories").rglob("*.md"))[-1]
         times, index_times, stages = [], [], []
         for i in range(args.edits):
-            story.write_text(story.read_text(encoding="utf-8") + f"\n补记第 {i + 1} 次修改。\n", encoding="utf-8")
+            story.write_text(
+                story.read_text(encoding="utf-8") + f"\n补记第 {i + 1} 次修改。\n", encoding="utf-8"
+            )
             t = time.perf_counter()
             report = preview.rebuild()
             times.append(time.perf_counter() - t)
             stages.append(report.timings)
             preview.wait_for_search(600)
             index_times.append(time.perf_counter() - t)
-        print(f"story saved → page written: median {statistics.median(times):.2f} s "
-              f"(min {min(times):.2f}, max {max(times):.2f}), {report.pages} pages re-rendered")
+        print(
+            f"story saved → page written: median {statistics.median(times):.2f} s "
+            f"(min {min(times):.2f}, max {max(times):.2f}), {report.pages} pages re-rendered"
+        )
         print(f"… → search index swapped in: median {statistics.median(index_times):.2f} s")
         print("last rebuild's stages:", {k: round(v, 2) for k, v in stages[-1].items()})
 

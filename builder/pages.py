@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Hashable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from pydantic import BaseModel
 
 from .catalog import Catalog
+from .memo import Memo
+from .problems import Problems
 from .views import excerpt, person_card, posting_views, tag_slug, team_cards
 
 
@@ -92,21 +99,64 @@ def rebase_media(body: str, dest: str) -> str:
 class PageWriter:
     """Renders templates into page sources; each page gets links relative to itself."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path):
+    def __init__(self, catalog: Catalog, templates_dir: Path, memo: Memo | None = None):
         self.catalog = catalog
         self.env = make_env(templates_dir / "pages")
         self.pages: dict[str, str] = {}
+        self.memo = memo
+        self._pure: dict[str, bool] = {}
 
     def render(self, template: str, dest: str, **ctx: Any) -> None:
+        if self.memo is not None and self._is_pure(template):
+            try:
+                key = (template, dest, fingerprint(ctx))
+            except TypeError:
+                key = None
+            if key is not None:  # the page is a function of its arguments: reuse it while they stand
+                text, _alive = self.memo.get(
+                    key, lambda _: (self._render(template, dest, ctx), ctx), Problems()
+                )
+                self.pages[dest] = text
+                return
+        self.pages[dest] = self._render(template, dest, ctx)
+
+    def _render(self, template: str, dest: str, ctx: dict) -> str:
         url = page_url(dest)
-        tpl = self.env.get_template(template)
-        self.pages[dest] = tpl.render(
+        return self.env.get_template(template).render(
             cat=self.catalog,
             site=self.catalog.config,
             u=lambda to: relative(url, to),
             md=lambda body: rebase_media(body, dest),
             **ctx,
         )
+
+    def _is_pure(self, template: str) -> bool:
+        """True when the template (and the macros it imports) never reads `cat`, the whole catalog."""
+        if template not in self._pure:
+            source = self.env.loader.get_source(self.env, template)[0]
+            imported = re.findall(r"""(?:import|include|extends|from)\s+["']([^"']+)["']""", source)
+            self._pure[template] = not re.search(r"\bcat\b", source) and all(map(self._is_pure, imported))
+        return self._pure[template]
+
+
+def fingerprint(value: Any) -> Hashable:
+    """What a page's arguments hold, as a key: records by identity (the preview's memo hands out
+    the same record objects while their file is unchanged, and the key's entry keeps them alive),
+    everything else by value. TypeError for anything else: that page is then always rendered."""
+    if value is None or isinstance(value, str | int | float | bool | dt.date | Decimal):
+        return value
+    if isinstance(value, BaseModel):
+        return ("record", id(value))
+    if dataclasses.is_dataclass(value):
+        return (
+            type(value).__name__,
+            *(fingerprint(getattr(value, f.name)) for f in dataclasses.fields(value)),
+        )
+    if isinstance(value, list | tuple):
+        return ("seq", *map(fingerprint, value))
+    if isinstance(value, dict):
+        return ("map", *((k, fingerprint(v)) for k, v in value.items()))
+    raise TypeError(type(value).__name__)
 
 
 def _by_community(records: list) -> dict[str, list]:
@@ -117,9 +167,12 @@ def _by_community(records: list) -> dict[str, list]:
     return out
 
 
-def render_pages(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
-    """Every page of the public site, as Markdown sources keyed by their path in the docs folder."""
-    w = PageWriter(catalog, templates_dir)
+def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None) -> dict[str, str]:
+    """Every page of the public site, as Markdown sources keyed by their path in the docs folder.
+
+    With a memo (the live preview), pages whose template reads only its arguments are reused
+    while those arguments stand; the memo must be dropped when templates or config change."""
+    w = PageWriter(catalog, templates_dir, memo)
     postings = posting_views(catalog)
     current = [p for p in postings if p.state.current]
     w.render(

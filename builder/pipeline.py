@@ -85,6 +85,7 @@ class Preview:
         self.config_file, self.today, self.work = config_file, today, work
         self.root = config_file.parent
         self.memo = Memo()
+        self.page_memo = Memo()
         self.site: engine.Site | None = None
         self.staging: engine.Staging | None = None
         self.stamps: dict[str, tuple] = {}
@@ -106,10 +107,13 @@ class Preview:
         catalog = check(self.config_file, self.today, report, memo=self.memo)
         self.memo.sweep()
         templates = templates_dir_for(self.root)
-        with report.timed("pages"):
-            pages = render_pages(catalog, templates)
-            staging = assets.stage(catalog, pages, self.root, templates)
         key = self.fingerprint()
+        if key != self.key:
+            self.page_memo = Memo()
+        with report.timed("pages"):
+            pages = render_pages(catalog, templates, self.page_memo)
+            self.page_memo.sweep()
+            staging = assets.stage(catalog, pages, self.root, templates)
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
         with report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:

@@ -114,3 +114,13 @@ def test_content_error_keeps_the_last_good_preview(preview):
     with pytest.raises(ContentError) as again:
         p.rebuild()
     assert any("kind" in e.field for e in again.value.problems.errors)
+
+
+def test_data_change_reaches_pages_reused_from_the_memo(preview, tmp_path):
+    p, site = preview
+    grids = next((site / "content/grids").glob("*.yml"))
+    grids.write_text(grids.read_text(encoding="utf-8").replace("周海燕", "周海鹰"), encoding="utf-8")
+    report = p.rebuild()
+    assert report.pages < 10  # the grid page and the pages that list its people
+    assert "周海鹰" in (p.site_dir / "grids/ly-01/index.html").read_text(encoding="utf-8")
+    _assert_same_as_cold_build(p, site, tmp_path)
