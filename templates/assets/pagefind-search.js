@@ -44,7 +44,9 @@
     enginePromise ??= (async () => {
       if (location.protocol === "file:") throw new Error("file://");
       const pf = await import(BUNDLE + "pagefind.js");
-      await pf.options({ excerptLength: 24 });
+      // termSimilarity: a page holding the exact word (刘宇) outranks pages where it only
+      // begins a longer one (刘宇秀): residents type whole names.
+      await pf.options({ excerptLength: 24, ranking: { termSimilarity: 6.0 } });
       // The index was built under INDEX_LANG (search_index.py). Pagefind reads the
       // language from <html lang> when it starts; with zh-CN it would re-segment the
       // query with Intl.Segmenter. Show it INDEX_LANG for that synchronous moment.
@@ -183,6 +185,18 @@
     try {
       const search = await pf.debouncedSearch(query || null, { filters }, DEBOUNCE);
       if (search === null || mine !== seq) return;
+      // Pagefind also matches words the query only begins (刘宇 → 刘宇志), and a page naming
+      // 刘宇志 three times outranks the grid of 刘宇. Among the first results, pages holding the
+      // query as a whole word go first. (Their data is fetched for display anyway.)
+      if (query && !/\s/.test(query)) {
+        const head = search.results.slice(0, PAGE);
+        const datas = await Promise.all(head.map((r) => r.data()));
+        const esc = query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const whole = new RegExp(`(^|[\\s\\p{P}])${esc}($|[\\s\\p{P}])`, "u");
+        const exact = head.filter((r, i) => whole.test(datas[i].content || ""));
+        if (exact.length) search.results = [...exact, ...search.results.filter((r) => !exact.includes(r))];
+        if (mine !== seq) return;
+      }
       // Street and community pages whose name starts with the query go first: on a big
       // site hundreds of grid pages repeat "恒大城社区" and outrank the community's own page.
       if (query) {
