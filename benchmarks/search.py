@@ -37,9 +37,15 @@ def main() -> None:
     ap.add_argument("content", type=Path)
     ap.add_argument("--queries", type=int, default=6)
     args = ap.parse_args()
-    grids = [g for f in sorted((args.content / "content/grids").glob("*.yml")) for g in yaml.safe_load(f.read_text("utf-8"))]
+    grids = [
+        g
+        for f in sorted((args.content / "content/grids").glob("*.yml"))
+        for g in yaml.safe_load(f.read_text("utf-8"))
+    ]
     picks = grids[7 :: max(1, len(grids) // args.queries)][: args.queries]
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    server = socketserver.ThreadingTCPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     rows = []
@@ -56,17 +62,23 @@ def main() -> None:
             page.locator("input[data-pf-query]").fill(name)
             page.locator("[data-pf-list] > li > a").first.wait_for(timeout=30000)
             href = page.locator("[data-pf-list] > li > a").first.get_attribute("href")
-            kb = sum(r.sizes()["responseBodySize"] for r in fetched if r.response() and r.response().status == 200)
+            kb = sum(
+                r.sizes()["responseBodySize"] for r in fetched if r.response() and r.response().status == 200
+            )
             ms = page.evaluate("window.__gbSearchTimings.at(-1).ms")
             ok = href.rstrip("/").endswith(g["id"])
             rows.append((name, kb / 1024, ms, ok))
-            print(f"{name}\t{kb / 1024:7.1f} KB\t{ms:6.0f} ms\t{'right grid first' if ok else 'WRONG: ' + href}")
+            print(
+                f"{name}\t{kb / 1024:7.1f} KB\t{ms:6.0f} ms\t{'right grid first' if ok else 'WRONG: ' + href}"
+            )
         browser.close()
     server.shutdown()
     print(f"first query (engine load included): {rows[0][1]:.0f} KB, {rows[0][2]:.0f} ms")
     later = rows[1:] or rows
-    print(f"later queries: median {statistics.median(r[1] for r in later):.0f} KB, "
-          f"{statistics.median(r[2] for r in later):.0f} ms; right grid first {sum(r[3] for r in rows)}/{len(rows)}")
+    print(
+        f"later queries: median {statistics.median(r[1] for r in later):.0f} KB, "
+        f"{statistics.median(r[2] for r in later):.0f} ms; right grid first {sum(r[3] for r in rows)}/{len(rows)}"
+    )
 
 
 if __name__ == "__main__":

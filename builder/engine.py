@@ -164,6 +164,7 @@ class Site:
         self.staging_dir = staging_dir
         self.nav = staging.nav
         write_staging(staging, staging_dir)
+        self.known = set(staging.pages) | set(staging.texts) | set(staging.files)
         cfg_dict = mkdocs_config(config, staging_dir, templates_dir.resolve(), staging.nav)
         self.cfg_file = staging_dir / "mkdocs.yml"
         self.cfg_file.write_text(
@@ -223,23 +224,24 @@ class Site:
         wanted = set(staging.pages) | set(staging.texts) | set(staging.files)
         removed_site = []
         old_pages = {f.src_uri: f.dest_uri for f in self.files.documentation_pages()}
-        for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-            rel = path.relative_to(docs_dir).as_posix()
-            if rel not in wanted:
-                path.unlink()
-                dest = old_pages.get(rel) or rel
-                (self.site_dir / dest).unlink(missing_ok=True)
-                removed_site.append(dest)
+        for rel in sorted(self.known - wanted):
+            (docs_dir / rel).unlink(missing_ok=True)
+            dest = old_pages.get(rel) or rel
+            (self.site_dir / dest).unlink(missing_ok=True)
+            removed_site.append(dest)
+        same_files = wanted == self.known
+        self.known = wanted
         write_staging(staging, self.staging_dir, only=changed)
         with _quiet_mkdocs(today) as collected, contextlib.redirect_stdout(io.StringIO()):
-            self._load()
+            if not same_files:  # pages came or went: new file list, navigation and sitemap
+                self._load()
+                for template in self.cfg.theme.static_templates:
+                    _build_theme_template(template, self.env, self.files, self.cfg, self.nav_obj)
             for rel in sorted(changed):
                 if rel in staging.files or rel in staging.texts:
                     file = self.files.get_file_from_path(rel)
                     if file is not None:
                         file.copy_file()
-            for template in self.cfg.theme.static_templates:  # sitemap lists every page
-                _build_theme_template(template, self.env, self.files, self.cfg, self.nav_obj)
             docs = [f for f in self.files.documentation_pages() if f.src_uri in changed]
             anchors, links, warnings = self._render(docs, on_page)
             for uri in removed_site:
