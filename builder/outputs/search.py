@@ -17,6 +17,7 @@ import logging
 import re
 import shutil
 import threading
+import time
 from pathlib import Path
 
 INDEX_LANG = "en"  # not zh/ja/th: neither the indexer nor the browser re-segments
@@ -110,7 +111,7 @@ class SearchIndex:
             raise SearchIndexError(f"Pagefind indexing failed: {exc}") from exc
         for name in _UNUSED:
             (tmp / name).unlink(missing_ok=True)
-        entry = json.loads((tmp / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = _read_entry(tmp / "pagefind-entry.json")
         count = sum(lang["page_count"] for lang in entry["languages"].values())
         if count == 0:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -122,6 +123,19 @@ class SearchIndex:
         tmp.rename(out)
         shutil.rmtree(old, ignore_errors=True)
         return count
+
+
+def _read_entry(path: Path, wait: float = 20.0) -> dict:
+    """pagefind-entry.json, once Pagefind has finished writing it: its service can answer
+    `write_files` a moment before the last file is complete (seen once in a live preview)."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            if time.monotonic() > deadline:
+                raise SearchIndexError(f"Pagefind wrote no readable {path.name}: {exc}") from exc
+            time.sleep(0.1)
 
 
 def _run_in_thread(coro) -> None:
