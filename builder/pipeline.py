@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import shutil
 import threading
@@ -46,6 +47,26 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
 
 def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> Path:
     """All stages: check, render pages, run the engine, add outputs, swap into out_dir."""
+    work = None
+    try:
+        work, built, search = _render(config_file, out_dir, today, report)
+        search.drop_segmenter()
+        gc.unfreeze()
+        gc.collect()  # the catalog and MkDocs' pages are gone: give their memory to Pagefind
+        with report.timed("search"):
+            report.search_pages = search.write(built)
+        with report.timed("outputs"):
+            report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
+        report.pages = sum(1 for _ in built.rglob("*.html"))
+        swap_into_place(built, out_dir)
+    finally:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    return out_dir
+
+
+def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
+    """Check, render pages and run the engine; return (work folder, built site, search index)."""
     catalog = check(config_file, today, report)
     root = config_file.parent
     templates = templates_dir_for(root)
@@ -58,16 +79,10 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> P
             search = SearchIndex(work / "search", staging.vocabulary)
             site = engine.Site(staging, catalog.config, templates, work / "mkdocs")
             report.engine_warnings = site.build(today, on_page=search.add)
-            built = site.site_dir
-        with report.timed("search"):
-            report.search_pages = search.write(built)
-        with report.timed("outputs"):
-            report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
-        report.pages = sum(1 for _ in built.rglob("*.html"))
-        swap_into_place(built, out_dir)
-    finally:
+    except BaseException:
         shutil.rmtree(work, ignore_errors=True)
-    return out_dir
+        raise
+    return work, site.site_dir, search
 
 
 class Preview:

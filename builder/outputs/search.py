@@ -23,8 +23,11 @@ from pathlib import Path
 INDEX_LANG = "en"  # not zh/ja/th: neither the indexer nor the browser re-segments
 SEP = "\u200a"  # HAIR SPACE: a word break for Pagefind, stripped again in excerpts
 # Inside data-pagefind-body but not worth indexing: breadcrumbs repeat the street and community
-# names on every page below them; heading permalinks.
-EXCLUDE_SELECTORS = [".gb-crumbs", ".headerlink"]
+# names on every page below them; heading permalinks; on grid pages, the list of services (each
+# service has its own page), the checklist (the same ten items on every grid) and masked phones.
+# Thousands of grid pages repeating them made every service search list every grid, and they
+# were about 40 % of the words Pagefind held in memory.
+EXCLUDE_SELECTORS = [".gb-crumbs", ".headerlink", ".gb-services", ".gb-checklist", ".gb-phone"]
 # Files Pagefind writes for its ready-made UIs; our search box uses only pagefind.js.
 _UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]  # fmt: skip
@@ -95,6 +98,10 @@ class SearchIndex:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(copy, encoding="utf-8")
+
+    def drop_segmenter(self) -> None:
+        """Free jieba's dictionary (~100 MB) once no more pages will come (a one-off build)."""
+        self._tok, self._memo = None, {}
 
     def remove(self, rel: str) -> None:
         (self.mirror / rel).unlink(missing_ok=True)
