@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from builder.engine import MARKDOWN_EXTENSIONS
+
 try:
     import psutil
 except ImportError:
@@ -95,14 +97,7 @@ def plain_mkdocs_yml(stage: Path, site_dir: Path, nav: list) -> Path:
         "site_dir": str(site_dir),
         "theme": {"name": "material", "language": "zh", "font": False, "features": ["navigation.tabs"]},
         "plugins": [{"search": {"lang": "zh"}}],
-        "markdown_extensions": [
-            "attr_list",
-            "md_in_html",
-            "tables",
-            "admonition",
-            "def_list",
-            {"toc": {"permalink": False}},
-        ],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         "nav": nav,
     }
     path = stage / f"{site_dir.name}.yml"

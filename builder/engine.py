@@ -34,6 +34,17 @@ class Staging:
     nav: list[dict]  # top-level navigation: [{label: docs path}]
 
 
+# Python-Markdown extensions for every page (benchmarks/bench.py builds its baseline with the same)
+MARKDOWN_EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "admonition",
+    "def_list",
+    {"toc": {"permalink": False}},
+]
+
+
 def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict]) -> dict:
     """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation.
 
@@ -62,14 +73,7 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, na
         "use_directory_urls": True,
         "theme": theme,
         "plugins": [],
-        "markdown_extensions": [
-            "attr_list",
-            "md_in_html",
-            "tables",
-            "admonition",
-            "def_list",
-            {"toc": {"permalink": False}},
-        ],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": [
             "assets/gridboard/gridboard.css",
             "assets/gridboard/brand.css",

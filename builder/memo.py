@@ -17,14 +17,10 @@ class Memo:
     def __init__(self) -> None:
         self._store: dict[Hashable, tuple[Any, list]] = {}
         self._used: set[Hashable] = set()
-        self.hits = self.misses = 0
 
     def get(self, key: Hashable, compute: Callable[[Problems], Any], problems: Problems) -> Any:
         """compute(problems) once per key; replay its problems into `problems` on every call."""
-        if key in self._store:
-            self.hits += 1
-        else:
-            self.misses += 1
+        if key not in self._store:
             found = Problems()
             self._store[key] = (compute(found), found.items)
         self._used.add(key)
@@ -36,7 +32,6 @@ class Memo:
         """Forget entries the last run did not use (files deleted or changed)."""
         self._store = {k: v for k, v in self._store.items() if k in self._used}
         self._used = set()
-        self.hits = self.misses = 0
 
 
 def run(memo: Memo | None, key: Hashable, compute: Callable[[Problems], Any], problems: Problems) -> Any:
