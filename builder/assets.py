@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from .catalog import Catalog
 from .engine import Staging
@@ -58,14 +60,29 @@ def vocabulary(catalog: Catalog) -> list[str]:
     return [w for w in words if w]
 
 
+_MEDIA_REF = re.compile(r"""(?<![\w-])media/([^\s"'()<>\]\\]+)""")
+
+
+def published_media(pages: dict[str, str], config) -> set[str]:
+    """Paths under content/media/ that published pages refer to.
+
+    Only these are copied into the site: a photo without consent, an image of a draft or of a
+    story still under embargo, an attachment of an internal posting stays out of the output,
+    however it is named."""
+    found = {m.group(1) for text in pages.values() for m in _MEDIA_REF.finditer(text)}
+    if config.site.logo:
+        found.add(config.site.logo.lstrip("/").removeprefix("./").removeprefix("media/"))
+    return {unquote(f) for f in found} | found
+
+
 def stage(catalog: Catalog, pages: dict[str, str], root: Path, templates_dir: Path) -> Staging:
     """Everything the engine needs, in one value."""
-    media_dir = root / "content" / "media"
+    media_dir = (root / "content" / "media").resolve()
     files = {}
-    if media_dir.is_dir():
-        for f in sorted(media_dir.rglob("*")):
-            if f.is_file():
-                files["media/" + f.relative_to(media_dir).as_posix()] = f
+    for rel in sorted(published_media(pages, catalog.config)):
+        f = (media_dir / rel).resolve()
+        if f.is_relative_to(media_dir) and f.is_file():
+            files["media/" + rel] = f
     assets_dir = templates_dir / "assets"
     for f in sorted(assets_dir.rglob("*")):
         if f.is_file():

@@ -72,6 +72,7 @@ class Catalog:
     pages: list[PageDoc]
     figures: Figures
     scope_name: dict[str, str] = field(default_factory=dict)
+    public_numbers: set[tuple[str, str]] = field(default_factory=set)  # (file, number) listed as public
 
     def services_in(self, category_id: str) -> list[Service]:
         """Service items of a category or any of its sub-categories, in file order."""
@@ -167,6 +168,8 @@ def build_catalog(
             community.setdefault(com.id, com)
             street_of.setdefault(com.id, street)
             _check_code(problems, com, street.code, "街道代码")
+            media.check_body(com.intro, com, None, ("intro",))
+        media.check_body(street.intro, street, None, ("intro",))
     if config.site.logo:
         media.check(config.site.logo, config, ("site", "logo"))
 
@@ -194,6 +197,7 @@ def build_catalog(
             if sid not in service_ids:
                 refs.unknown(g, ("services", i), "服务事项", sid, service_ids)
         _check_standards(refs, g, g.standards, config)
+        media.check_body(g.notes, g, None, ("notes",))
 
     for s in content.showcases:
         if s.community not in community:
@@ -206,6 +210,7 @@ def build_catalog(
                 problems.add(*s.at("stars", year), f"年份 {year} 不对", f"year {year} is out of range")
         for i, photo in enumerate(s.photos):
             media.check(photo, s, ("photos", i))
+        media.check_body(s.highlights, s, None, ("highlights",))
     _dupes(problems, "示范点", content.showcases)
 
     for st in content.studios:
@@ -213,6 +218,8 @@ def build_catalog(
             refs.unknown(st, ("community",), "社区", st.community, community)
         if st.secretary.photo:
             media.check(st.secretary.photo, st, ("secretary", "photo"))
+        media.check_body(st.intro, st, None, ("intro",))
+        media.check_body(st.secretary.profile, st, None, ("secretary", "profile"))
     _dupes(problems, "工作室", content.studios)
 
     categories = [c for f in content.services for c in f.categories]

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, pipeline
+from .outputs.publish import UnsafeOutput
 from .problems import ContentError
 from .report import Report
 
@@ -122,6 +123,9 @@ def cmd_build(args) -> int:
         pipeline.build(args.config, out, today, report)
     except ContentError as err:
         return _fail(err, report)
+    except UnsafeOutput as err:
+        print(f"{err.zh}\n    ({err.en})", file=sys.stderr)
+        return 2
     _print_problems(report)
     for w in report.engine_warnings:
         print(f"engine warning: {w}", file=sys.stderr)

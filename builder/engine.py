@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import rawhtml
+from . import rawhtml, sanitize
 from .config import SiteConfig
 from .outputs.search import INDEX_LANG
 
@@ -294,13 +294,14 @@ class Site:
 
 
 def _populate(page, cfg, files) -> None:
-    """MkDocs' _populate_page (we run no plugins), with our HTML blocks kept out of Markdown."""
+    """MkDocs' _populate_page (we run no plugins), with our HTML blocks kept out of Markdown and
+    the authors' parts of the page sanitized (sanitize.py)."""
     cfg._current_page = page
     try:
         page.read_source(cfg)
         page.markdown, blocks = rawhtml.stash(page.markdown)
         page.render(cfg, files)
-        page.content = rawhtml.unstash(page.content, blocks)
+        page.content = sanitize.clean_regions(rawhtml.unstash(page.content, blocks))
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rawhtml.anchor_ids(blocks)
     finally:
         cfg._current_page = None

@@ -1,4 +1,4 @@
-"""Media paths: every referenced file must exist inside content/ and be local."""
+"""Media paths and links: every referenced file must exist inside content/ and be local."""
 
 from __future__ import annotations
 
@@ -7,21 +7,52 @@ from pathlib import Path, PurePosixPath
 
 from .model.base import Record
 from .problems import Mark, Problems
+from .sanitize import warn_unsafe
 
 # ![alt](target "title") and <img src="target">
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+# [text](target) that is not an image, and <a href="target">
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+LARGE_BYTES = 5 * 1024 * 1024  # larger images are slow on phones: a warning
 
 
-def media_targets(body: str) -> list[tuple[int, str]]:
+def media_targets(body: str, patterns=(_MD_IMAGE, _HTML_IMAGE)) -> list[tuple[int, str]]:
     """(0-based line, target) of every image in a Markdown body."""
     found = []
     # images inside <!-- comments --> are not published; keep the newlines for line numbers
     body = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), body, flags=re.S)
     for n, line in enumerate(body.split("\n")):
-        for rx in (_MD_IMAGE, _HTML_IMAGE):
+        for rx in patterns:
             found += [(n, m.group(1)) for m in rx.finditer(line)]
     return found
+
+
+def link_targets(body: str) -> list[tuple[int, str]]:
+    """(0-based line, target) of every link (not image) in a Markdown body."""
+    return media_targets(body, (_MD_LINK, _HTML_LINK))
+
+
+def leaves_content(target: str, base: PurePosixPath) -> bool:
+    """True for a link that is a file path outside content/: '../../x', '/etc/x', 'C:\\x', file://.
+
+    `base` is the linking file's folder inside content/ ('stories' for content/stories/a.md).
+    Site links and web addresses are fine: only paths that climb out are refused."""
+    if re.match(r"^file:", target, re.I) or target.startswith("\\") or re.match(r"^[A-Za-z]:[\\/]", target):
+        return True
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith(("#", "//", "/")):
+        return False
+    depth = len(base.parts)
+    for part in target.split("#")[0].split("?")[0].split("/"):
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif part not in ("", "."):
+            depth += 1
+    return False
 
 
 def normalise(target: str) -> str:
@@ -35,15 +66,16 @@ class MediaChecker:
     def __init__(self, content_dir: Path, problems: Problems):
         self.content_dir = content_dir.resolve()
         self.problems = problems
-        self._verdicts: dict[str, tuple[str, str] | None] = {}
+        self._verdicts: dict[str, tuple[str, str, str] | None] = {}
 
-    def _verdict(self, target: str) -> tuple[str, str] | None:
-        """What is wrong with a media path, as (中文, English); None when it is fine. Cached."""
+    def _verdict(self, target: str) -> tuple[str, str, str] | None:
+        """What is wrong with a media path, as (中文, English, severity); None when fine. Cached."""
         if target not in self._verdicts:
-            self._verdicts[target] = self._judge(target)
+            found = self._judge(target)
+            self._verdicts[target] = found if found is None or len(found) == 3 else (*found, "error")
         return self._verdicts[target]
 
-    def _judge(self, target: str) -> tuple[str, str] | None:
+    def _judge(self, target: str) -> tuple[str, ...] | None:
         if re.match(r"^[a-z]+://", target) or target.startswith("//"):
             return (
                 f"“{target}”是外部网址：网站不从其他网站加载图片，请把文件下载到 content/media/ 再引用",
@@ -66,24 +98,51 @@ class MediaChecker:
                 f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
                 f"media file content/{rel} does not exist",
             )
+        size = file.stat().st_size
+        if size > LARGE_BYTES and rel.suffix.lower() in {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"}:
+            return (
+                f"图片 content/{rel} 有 {size / 1048576:.1f} MB，手机上打开很慢：请压缩到 1 MB 以内"
+                "（如用微信发给自己再保存，或用画图工具另存为较小尺寸）",
+                f"image content/{rel} is {size / 1048576:.1f} MB, slow on phones; shrink it below 1 MB",
+                "warning",
+            )
         return None
 
     def check(self, target: str, record: Record, key: tuple) -> bool:
         """Check one media path written in a field of `record`."""
         verdict = self._verdict(target)
         if verdict:
-            self.problems.add(*record.at(*key), *verdict)
-        return verdict is None
+            zh, en, severity = verdict
+            self.problems.add(*record.at(*key), zh, en, severity=severity)
+        return verdict is None or verdict[2] != "error"
 
     def check_body(self, body: str, record: Record, body_line: int | None, key: tuple = ()) -> None:
-        """Check every image in a Markdown body; lines count from `body_line` (None: the field's own)."""
+        """Check every image and link in a Markdown text, and warn about HTML cleaning will remove;
+        lines count from `body_line` (None: the text is the value of field `key`)."""
+        if not body:
+            return
+        path, mark, fld = record.at(*key)
+        if body_line is not None:
+            warn_unsafe(self.problems, path, Mark(body_line, 1), "正文 body", body)
+        else:
+            warn_unsafe(self.problems, path, Mark(mark.line + 1, 1) if mark else None, fld, body)
+
+        def where(n: int) -> tuple[Mark | None, str]:
+            if body_line is not None:
+                return Mark(body_line + n, 1), "正文 body"
+            return (Mark(mark.line + 1 + n, 1) if mark is not None else None), fld
+
         for n, target in media_targets(body):
             verdict = self._verdict(target)
-            if verdict is None:
-                continue
-            path, mark, fld = record.at(*key)
-            if body_line is not None:
-                mark, fld = Mark(body_line + n, 1), "正文 body"
-            elif mark is not None:
-                mark = Mark(mark.line + 1 + n, 1)
-            self.problems.add(path, mark, fld, *verdict)
+            if verdict is not None:
+                zh, en, severity = verdict
+                self.problems.add(path, *where(n), zh, en, severity=severity)
+        base = PurePosixPath(path).parent.relative_to("content") if path.startswith("content/") else None
+        for n, target in link_targets(body):
+            if leaves_content(target, base if body_line is not None and base else PurePosixPath()):
+                self.problems.add(
+                    path,
+                    *where(n),
+                    f"链接“{target}”指向 content/ 以外的文件：网站只能链接网页、网址或 content/media/ 里的文件",
+                    "the link points at a file outside content/; link to pages, web addresses or content/media/",
+                )

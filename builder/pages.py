@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from .catalog import Catalog
 from .memo import Memo
+from .privacy import shown_office_phone
 from .problems import Problems
+from .sanitize import fence
 from .views import excerpt, person_card, posting_views, tag_slug, team_cards
 
 
@@ -126,16 +129,22 @@ class PageWriter:
             cat=self.catalog,
             site=self.catalog.config,
             u=lambda to: relative(url, to),
-            md=lambda body: rebase_media(body, dest),
+            md=lambda body: Markup(fence(rebase_media(body, dest))),  # cleaned by the engine
+            office_phone=lambda record, name: shown_office_phone(
+                getattr(record, name), record.src_path, self.catalog.public_numbers
+            ),
             **ctx,
         )
 
     def _is_pure(self, template: str) -> bool:
-        """True when the template (and the macros it imports) never reads `cat`, the whole catalog."""
+        """True when the template (and the macros it imports) never reads `cat`, the whole catalog
+        (office_phone reads its list of public numbers)."""
         if template not in self._pure:
             source = self.env.loader.get_source(self.env, template)[0]
             imported = re.findall(r"""(?:import|include|extends|from)\s+["']([^"']+)["']""", source)
-            self._pure[template] = not re.search(r"\bcat\b", source) and all(map(self._is_pure, imported))
+            self._pure[template] = not re.search(r"\b(cat|office_phone)\b", source) and all(
+                map(self._is_pure, imported)
+            )
         return self._pure[template]
 
 
@@ -201,6 +210,7 @@ def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None
             showcases=showcases_of.get(cid, []),
             studios=studios_of.get(cid, []),
             stations=stations_of.get(cid, []),
+            phone=shown_office_phone(com.phone, com.src_path, catalog.public_numbers),
         )
     services = catalog.services
     stories_of: dict[str, list] = defaultdict(list)  # grid id → its stories, newest first
@@ -219,6 +229,7 @@ def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None
             team=team_cards(g, catalog),
             services=[services[s] for s in g.services if s in services],
             stories=stories_of.get(g.id, []),
+            supervision=shown_office_phone(g.supervision_phone, g.src_path, catalog.public_numbers),
         )
 
     w.render("showcases.md.j2", "showcase/index.md")
@@ -236,7 +247,8 @@ def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None
 
     w.render("services.md.j2", "services/index.md")
     for s in services.values():
-        w.render("service.md.j2", f"services/{s.id}.md", s=s)
+        contact = shown_office_phone(s.contact, s.src_path, catalog.public_numbers)
+        w.render("service.md.j2", f"services/{s.id}.md", s=s, contact=contact)
     w.render("stations.md.j2", "services/stations.md")
     w.render(
         "teams.md.j2",

@@ -15,9 +15,10 @@ from .config import load_config
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
-from .outputs.publish import make_staging_dir, swap_into_place, write_version
+from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, write_version
 from .outputs.search import SearchIndex
 from .pages import render_pages
+from .personal_numbers import scan_personal_numbers
 from .problems import ContentError, Problems
 from .report import Report
 
@@ -39,6 +40,10 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
         content = read_content(sources, problems, memo)
     with report.timed("catalog"):
         catalog = build_catalog(content, config, root, today, problems)
+    with report.timed("scan"):
+        catalog.public_numbers = scan_personal_numbers(
+            root, sources, content, config._doc, today, problems, memo
+        )
     report.problems = problems
     if problems:
         raise ContentError(problems)
@@ -47,6 +52,7 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
 
 def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> Path:
     """All stages: check, render pages, run the engine, add outputs, swap into out_dir."""
+    check_out_dir(out_dir, config_file.parent)
     work = None
     try:
         work, built, search = _render(config_file, out_dir, today, report)

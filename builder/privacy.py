@@ -29,3 +29,11 @@ def shown_photo(person: Person, config: SiteConfig) -> str | None:
     if config.privacy.require_consent and not person.allows("photo"):
         return None
     return person.photo
+
+
+def shown_office_phone(phone: str | None, src_path: str, allowed: set[tuple[str, str]]) -> str | None:
+    """An office's phone as published: landlines as they are; a mobile masked unless it is listed,
+    for the file it is in, in content/public_numbers.yml."""
+    if not phone or not is_mobile(phone) or (src_path, phone) in allowed:
+        return phone
+    return mask_phone(phone)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .catalog import Catalog, PostingState
 from .model.org import Grid, Person, TeamMember
 from .privacy import shown_phone, shown_photo
+from .sanitize import without_html
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ def tag_slug(tag: str) -> str:
 
 def excerpt(body: str, limit: int = 90) -> str:
     """The first words of a Markdown body, as plain text."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|^#+\s.*$|[#*_>`|]", "", body, flags=re.M)
+    body = re.sub(r"^(```|~~~).*?^\1[^\n]*$", "", body, flags=re.M | re.S)  # code blocks
+    body = re.sub(r"^\|?\s*:?-{2,}.*$", "", body, flags=re.M)  # table rules
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|^#+\s.*$|[#*_>`|]", "", without_html(body), flags=re.M)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\s+", "", text)
     return text[:limit] + ("…" if len(text) > limit else "")

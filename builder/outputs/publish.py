@@ -1,12 +1,31 @@
-"""Publish: stamp the built site and swap it into place; a failed build leaves the old site."""
+"""Publish: stamp the built site and swap it into place; a failed or killed build leaves the old site.
+
+The site is built in a work folder next to the output (same file system) and swapped in with one
+atomic rename(2) exchange, so at every instant the output folder holds either the whole old site or
+the whole new one. Work folders left by a killed build are removed by the next build.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
+import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+
+MARKER = "version.json"  # every built site has it; a folder without it is not ours to replace
+
+
+class UnsafeOutput(Exception):
+    """The output folder is one the build must not replace (content, the site folder, other files)."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(f"{zh}\n({en})")
+        self.zh, self.en = zh, en
 
 
 def content_digest(site_dir: Path) -> str:
@@ -28,21 +47,83 @@ def write_version(site_dir: Path, today: str, generator: str) -> str:
     """Write version.json (what screens poll for a newer build); return the digest."""
     digest = content_digest(site_dir)
     stamp = {"version": digest[:16], "built_for": today, "generator": generator}
-    (site_dir / "version.json").write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")
+    (site_dir / MARKER).write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")
     return digest
+
+
+def check_out_dir(out_dir: Path, root: Path) -> None:
+    """Refuse an output folder whose replacement would lose files the build did not make.
+
+    The build replaces the output folder as a whole, so it must not be the site folder, hold
+    it, lie inside content/ or templates/, or be a folder of other files (a previous build is
+    recognised by its version.json)."""
+    out, root = out_dir.resolve(), root.resolve()
+    guarded = [root / "content", root / "templates", root / "site_config.yml"]
+    if out == root or root.is_relative_to(out):
+        raise UnsafeOutput(
+            f"输出文件夹 {out_dir} 是站点文件夹本身或它的上级：生成时会整个替换输出文件夹，请换一个，如 site/",
+            f"the output folder {out_dir} is the site folder or holds it; choose another, e.g. site/",
+        )
+    for g in guarded:
+        if out == g or out.is_relative_to(g):
+            raise UnsafeOutput(
+                f"输出文件夹 {out_dir} 在 {g.name} 里面：生成时会整个替换输出文件夹，会毁掉内容，请换一个，如 site/",
+                f"the output folder {out_dir} is inside {g.name}; choose another, e.g. site/",
+            )
+    if out.exists() and not out.is_dir():
+        raise UnsafeOutput(
+            f"输出位置 {out_dir} 是一个文件，不是文件夹", f"the output {out_dir} is a file, not a folder"
+        )
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise UnsafeOutput(
+            f"输出文件夹 {out_dir} 里已有别的文件，但不是 Gridboard 生成的网站（没有 {MARKER}）。"
+            "为免误删，请换一个空文件夹，或先自己清空它",
+            f"{out_dir} holds files that are not a Gridboard build (no {MARKER}); "
+            "to be safe nothing is replaced: choose an empty folder or empty it yourself",
+        )
 
 
 def make_staging_dir(out_dir: Path) -> Path:
     """A fresh work folder next to the output (same file system, so the swap is a rename)."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    remove_leftovers(out_dir)
+    return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-{os.getpid()}-", dir=out_dir.parent))
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Remove work folders of builds that were killed (their process is gone); return them."""
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}-(?:build|old)-(\d+)-")
+    removed = []
+    if not out_dir.parent.is_dir():
+        return removed
+    for p in out_dir.parent.iterdir():
+        m = pattern.match(p.name)
+        if m and p.is_dir() and not _alive(int(m.group(1))):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def swap_into_place(built: Path, out_dir: Path) -> None:
-    """Replace out_dir with built by renames; the old site is removed only after the new is in place."""
+    """Put `built` where `out_dir` is; the old site is removed only after the new one is in place."""
+    if out_dir.exists() and _exchange(built, out_dir):
+        shutil.rmtree(built, ignore_errors=True)  # `built` now holds the old site
+        return
     old = None
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}-old-{built.parent.name[-8:]}")
+    if out_dir.exists():  # no atomic exchange here (not Linux): two renames, a moment apart
+        old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}-{built.name[-8:]}")
         out_dir.rename(old)
     try:
         built.rename(out_dir)
@@ -52,3 +133,19 @@ def swap_into_place(built: Path, out_dir: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return done == 0

@@ -1,0 +1,320 @@
+"""Personal numbers in free text: mainland ID cards, mobiles and bank cards are errors.
+
+Every Markdown body and every free-text field of every content file (and site_config.yml) is
+scanned. A number that must be public anyway is listed, per file and with a reason, in
+content/public_numbers.yml. Not flagged: dates, grid and area codes (no valid birth date or a
+known street code), landlines, and numbers already masked (138****1234).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import SourceDoc, Sources, load_yaml_file
+from .memo import Memo, run
+from .model.allowlist import PublicNumber
+from .model.base import is_mobile, validate
+from .model.content import Content
+from .problems import Mark, Problems
+
+ALLOW_FILE = "content/public_numbers.yml"
+
+_MOBILE = re.compile(r"(?<![\d*])(?:\+?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![\d*])")
+_ID18 = re.compile(r"(?<![\dA-Za-z*])(\d{17}[\dXx])(?![\dA-Za-z*])")
+_ID15 = re.compile(r"(?<![\d*])(\d{15})(?![\d*])")
+_CARD = re.compile(r"(?<![\d*])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4}(?:[ -]?\d{1,3})?)(?![\d*])")
+_RUN = re.compile(r"\d{4}")
+_CANDIDATE = re.compile(
+    r"\d(?:[ -]?\d){10}"
+)  # 11 digits, maybe grouped: the shortest number found  # strings without four digits in a row hold none of these: skip fast
+
+# first two digits of a mainland ID: the province-level division
+_PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46}
+_PROVINCES |= {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CARD_PREFIX = re.compile(r"^(62|4|5[1-5]|2[2-7]|35|60|65|9)")
+_SKIP_KEYS = {"id", "code", "phone", "contact", "supervision_phone"}  # typed fields, checked elsewhere
+
+KIND_ZH = {"id": "身份证号", "mobile": "手机号", "card": "银行卡号"}
+KIND_EN = {"id": "an ID-card number", "mobile": "a mobile number", "card": "a bank-card number"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One personal number in one piece of text."""
+
+    kind: str  # "id" | "mobile" | "card"
+    raw: str  # as written
+    number: str  # digits only (an ID may end in X)
+    start: int  # offset in the text
+
+    @property
+    def masked(self) -> str:
+        n = self.number
+        if self.kind == "mobile":
+            return n[:3] + "****" + n[-4:]
+        if self.kind == "id":
+            return n[:6] + "*" * (len(n) - 10) + n[-4:]
+        return n[:4] + " **** " + n[-4:]
+
+
+def digits_of(text: str) -> str:
+    """'+86 138-0000-1111' → '13800001111'; an ID's X is kept (upper case)."""
+    out = re.sub(r"[^\dXx]", "", text).upper()
+    return out[2:] if len(out) == 13 and out.startswith("86") else out
+
+
+def _valid_birth(text: str, today: dt.date) -> bool:
+    try:
+        born = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return False
+    return dt.date(1900, 1, 1) <= born <= today
+
+
+def is_id18(n: str, today: dt.date) -> bool:
+    """An 18-character mainland ID: province, a real birth date, and the right check digit."""
+    if int(n[:2]) not in _PROVINCES or not _valid_birth(n[6:14], today):
+        return False
+    total = sum(int(d) * w for d, w in zip(n[:17], _WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == n[17]
+
+
+def is_id15(n: str, today: dt.date, street_codes: frozenset[str]) -> bool:
+    """An old 15-digit ID (area + YYMMDD + sequence), born 1910–1999; not a grid code.
+
+    Grid codes are 15 digits too (area 6 + street 3 + community 3 + grid 3): one that starts
+    with a street code of this site is a code; a born-1900s reading is too unlikely to count."""
+    if n[:9] in street_codes or int(n[:2]) not in _PROVINCES or int(n[6:8]) < 10:
+        return False
+    return _valid_birth("19" + n[6:12], today)
+
+
+def is_luhn(n: str) -> bool:
+    total = 0
+    for i, d in enumerate(reversed(n)):
+        k = int(d) * (2 if i % 2 else 1)
+        total += k - 9 if k > 9 else k
+    return total % 10 == 0
+
+
+def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = frozenset()) -> list[Found]:
+    """Every ID, mobile and bank-card number in `text`."""
+    if not _RUN.search(text):
+        return []
+    found: list[Found] = []
+    taken: list[range] = []
+
+    def add(kind: str, m: re.Match) -> None:
+        span = range(m.start(1), m.end(1))
+        if not any(span.start < t.stop and t.start < span.stop for t in taken):
+            taken.append(span)
+            found.append(Found(kind, m.group(1), digits_of(m.group(1)), m.start(1)))
+
+    for m in _ID18.finditer(text):
+        if is_id18(m.group(1).upper(), today):
+            add("id", m)
+    for m in _ID15.finditer(text):
+        if is_id15(m.group(1), today, street_codes):
+            add("id", m)
+    for m in _CARD.finditer(text):
+        n = digits_of(m.group(1))
+        if 16 <= len(n) <= 19 and _CARD_PREFIX.match(n) and is_luhn(n):
+            add("card", m)
+    for m in _MOBILE.finditer(text):
+        add("mobile", m)
+    return sorted(found, key=lambda f: f.start)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A number found in a file: where, and in which field."""
+
+    found: Found
+    line: int
+    column: int
+    field: str
+    draft: bool  # in a draft: a warning (it must go before publishing), not an error
+
+
+_SKIP_LINE = re.compile(rf"^\s*(?:-\s+)?(?:{'|'.join(_SKIP_KEYS)})\s*:")
+
+
+def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool) -> list[Hit]:
+    """Hits in the YAML text (not in comments, nor in typed ids, codes and phones) and the body.
+
+    The text is scanned rather than the parsed values: one regex pass per line, and the line and
+    column come for free. Field paths are looked up only for a file with a hit."""
+    hits: list[Hit] = []
+    text, line_no, last, seen = doc.text, 0, 0, set()
+    for m in _CANDIDATE.finditer(text):  # C-speed pass; only lines with 11+ digits are looked at
+        line_no += text.count("\n", last, m.start())
+        last = m.start()
+        if line_no in seen:
+            continue
+        seen.add(line_no)
+        begin = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        line = text[begin : end if end != -1 else len(text)]
+        if _SKIP_LINE.match(line):
+            continue
+        for f in find_numbers(_uncommented(line), today, codes):
+            hits.append(Hit(f, line_no + 1 + doc.offset, f.start + 1, "", draft))
+    if hits:  # confirm against the values (a flow-style line may hold a phone field too)
+        where = _numbers_in_values(doc, today, codes)
+        hits = [
+            Hit(h.found, h.line, h.column, where[h.found.number], draft)
+            for h in hits
+            if h.found.number in where
+        ]
+    for n, line in enumerate(doc.body.split("\n")) if _CANDIDATE.search(doc.body) else ():
+        for f in find_numbers(line, today, codes):
+            hits.append(Hit(f, doc.body_line + n, f.start + 1, "正文 body", draft))
+    return hits
+
+
+def _uncommented(line: str) -> str:
+    """The line without a trailing YAML comment (a '#' after a space, with no quote before it)."""
+    m = re.search(r"(^|\s)#", line)
+    if m and not re.search(r"[\"']", line[: m.start()]):
+        return line[: m.start()]
+    return line
+
+
+def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, str]:
+    """Number → field path, over the values that are published as text: not ids, codes, phones
+    (typed and checked elsewhere), nor anything of an internal posting."""
+    from .load import field_path
+
+    out: dict[str, str] = {}
+    stack: list[tuple[tuple, object]] = [((), doc.data)]
+    if doc.path.startswith("content/board/") and isinstance(doc.data, list):
+        stack = [((i,), p) for i, p in enumerate(doc.data) if not _is_internal(p)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(key + (k,), v) for k, v in value.items() if k not in _SKIP_KEYS]
+        elif isinstance(value, list):
+            stack += [(key + (i,), v) for i, v in enumerate(value)]
+        elif isinstance(value, str):
+            for f in find_numbers(value, today, codes):
+                out.setdefault(f.number, field_path(key))
+    return out
+
+
+def load_allowed(root: Path, problems: Problems) -> list[PublicNumber]:
+    """The entries of content/public_numbers.yml (none when the file does not exist)."""
+    file = root / ALLOW_FILE
+    if not file.is_file():
+        return []
+    doc = load_yaml_file(file, ALLOW_FILE, problems)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.add(
+            ALLOW_FILE, doc.mark(), "", "这个文件应是一个列表：每一项以“- ”开头", "this file must be a list"
+        )
+        return []
+    records = [validate(PublicNumber, item, doc, (i,), problems) for i, item in enumerate(doc.data)]
+    return [r for r in records if r is not None]
+
+
+def scan_personal_numbers(
+    root: Path,
+    sources: Sources,
+    content: Content,
+    config_doc: SourceDoc | None,
+    today: dt.date,
+    problems: Problems,
+    memo: Memo | None = None,
+) -> set[tuple[str, str]]:
+    """Record every personal number not allowed; return the allowed (file, number) pairs."""
+    allowed = load_allowed(root, problems)
+    allow = {(a.file.strip().lstrip("./"), digits_of(a.number)): a for a in allowed}
+    used: set[tuple[str, str]] = set()
+    codes = frozenset(s.code for s in (content.org.streets if content.org else []) if s.code)
+    drafts = {s.meta.src_path for s in content.stories if s.meta.draft}
+    drafts |= {p.meta.src_path for p in content.pages if p.meta.draft}
+
+    docs = [d for d in (sources.org, config_doc) if d is not None]
+    for attr in ("grids", "showcases", "studios", "services", "board", "stories", "pages"):
+        docs += getattr(sources, attr)
+    for doc in docs:
+        hits = run(
+            memo,
+            ("numbers", id(doc), today, codes),
+            lambda _found, doc=doc: _doc_hits(doc, today, codes, doc.path in drafts),
+            problems,
+        )
+        for hit in hits:
+            key = (doc.path, hit.found.number)
+            if key in allow:
+                used.add(key)
+                continue
+            _report(problems, doc.path, hit)
+    _office_phones(content, allow, used, problems)
+    for (file, number), entry in allow.items():
+        if (file, number) not in used:
+            problems.warn(
+                *entry.at("number"),
+                f"{file} 里没有号码“{number}”：这一条用不上了，可以删掉（或检查文件名和号码）",
+                f"{file} does not contain {number}: the entry is unused",
+            )
+    return set(allow)
+
+
+def _is_internal(posting: object) -> bool:
+    return isinstance(posting, dict) and posting.get("audience") == "internal"
+
+
+def _report(problems: Problems, path: str, hit: Hit) -> None:
+    f = hit.found
+    zh_kind, en_kind = KIND_ZH[f.kind], KIND_EN[f.kind]
+    how = {
+        "id": "公开网站不能出现身份证号，请删去，或只写打码后的样子",
+        "mobile": "个人手机号不能直接公开，请删去、改成打码写法或改用办公电话",
+        "card": "公开网站不能出现银行卡号，请删去，或只写打码后的样子",
+    }[f.kind]
+    zh = (
+        f"发现{zh_kind} {f.masked}：{how}（如 {f.masked}）。确需公开的，"
+        f"请登记到 {ALLOW_FILE}（写明文件、号码和理由）"
+    )
+    en = f"{en_kind} ({f.masked}) in public text: remove or mask it, or list it in {ALLOW_FILE} with a reason"
+    if hit.draft:
+        problems.warn(path, Mark(hit.line, hit.column), hit.field, "草稿里" + zh + "；发布前必须处理", en)
+    else:
+        problems.add(path, Mark(hit.line, hit.column), hit.field, zh, en)
+
+
+def _office_phones(content: Content, allow, used: set, problems: Problems) -> None:
+    """A mobile in an office's phone field is shown masked unless listed; say so once each."""
+    for record, name in office_phone_fields(content):
+        phone = getattr(record, name)
+        if phone and is_mobile(phone):
+            key = (record.src_path, phone)
+            if key in allow:
+                used.add(key)
+                continue
+            problems.warn(
+                *record.at(name),
+                f"手机号 {phone[:3]}****{phone[-4:]} 填在单位电话里，网站上会打码显示。"
+                f"如确为公开的工作手机，请登记到 {ALLOW_FILE}（写明理由），或改填办公座机",
+                f"a mobile in an office phone field is published masked; list it in {ALLOW_FILE} to show it",
+            )
+
+
+def office_phone_fields(content: Content):
+    """(record, field name) of every phone that belongs to an office, not a person."""
+    for street in content.org.streets if content.org else []:
+        for com in street.communities:
+            yield com, "phone"
+    for g in content.grids:
+        yield g, "supervision_phone"
+    for f in content.services:
+        for s in f.items:
+            yield s, "contact"
+        for st in f.stations:
+            yield st, "contact"

@@ -1,0 +1,171 @@
+"""Sanitize: HTML that authors paste into Markdown (from web pages, WeChat articles) made safe.
+
+Every Markdown text an author wrote reaches a page through one template function (`md`), which
+fences it between two markers. After Markdown has made HTML of the page, the engine hands each
+fenced region to nh3 (the Ammonia sanitizer) with the policy below; our own template HTML,
+outside the fences, is left alone. Before that, `find_unsafe` reads the author's text with the
+same policy and names, by file and line, what will be removed: scripts, frames, forms, event
+handlers, javascript: links, styles that hide text, and the stray tags pasted pages are full of.
+"""
+
+from __future__ import annotations
+
+import html
+import html.parser
+import re
+
+import nh3
+
+from .problems import Mark, Problems
+
+START, END = "<!--gb-user-->", "<!--/gb-user-->"
+_REGION = re.compile(re.escape(START) + r"(.*?)" + re.escape(END), re.S)
+
+# ---- the policy: one place, used to clean and to warn -----------------------------------
+
+TAGS = {"a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd"}
+TAGS |= {"del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3"}
+TAGS |= {"h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s"}
+TAGS |= {"section", "small", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody"}
+TAGS |= {"td", "tfoot", "th", "thead", "time", "tr", "u", "ul"}
+# removed with everything inside them (the rest keep their text when the tag goes)
+DROP_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea"}
+DROP_WITH_CONTENT |= {"select", "frame", "frameset", "applet", "svg", "math", "title", "head", "button"}
+ATTRIBUTES = {
+    "*": {"title", "lang", "dir", "style"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "time": {"datetime"},
+    **{f"h{i}": {"id"} for i in range(1, 7)},  # heading anchors made by the toc extension
+}
+# classes Markdown itself writes (admonitions, [TOC]); pasted classes mean nothing on our site
+CLASSES = {
+    "div": {"admonition", "note", "tip", "info", "warning", "danger", "success", "question"} | {"toc"},
+    "p": {"admonition-title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# inline styles keep only what colours and emphasises text; anything that can hide, move or
+# shrink text (display, visibility, opacity, position, font-size, height, overflow …) is dropped
+STYLE_PROPERTIES = {"color", "background-color", "font-weight", "font-style", "text-align"}
+STYLE_PROPERTIES |= {"text-decoration", "text-indent"}
+
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags=DROP_WITH_CONTENT,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    allowed_classes=CLASSES,
+    filter_style_properties=STYLE_PROPERTIES,
+    strip_comments=True,
+    link_rel="noopener noreferrer",
+)
+
+
+def fence(markdown_text: str) -> str:
+    """An author's Markdown, marked out for cleaning after conversion."""
+    if not markdown_text.strip():
+        return markdown_text
+    return f"\n\n{START}\n\n{markdown_text}\n\n{END}\n\n"
+
+
+def clean_regions(page_html: str) -> str:
+    """The page's HTML with every fenced region sanitized (and the fences removed)."""
+    if START not in page_html:
+        return page_html
+    return _REGION.sub(lambda m: _CLEANER.clean(m.group(1)), page_html)
+
+
+_TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags=DROP_WITH_CONTENT, attributes={}, strip_comments=True)
+
+
+def without_html(markdown_text: str) -> str:
+    """The Markdown with every HTML tag removed (scripts, frames … with what is inside them)."""
+    if "<" not in markdown_text:
+        return markdown_text
+    return html.unescape(_TEXT_ONLY.clean(markdown_text))
+
+
+# ---- warnings, by file and line ----------------------------------------------------------
+
+_HIDING = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$)|font-size\s*:\s*0"
+    r"|(?:height|width|max-height)\s*:\s*0(?:px)?\s*(?:;|$)|position\s*:\s*(?:absolute|fixed)"
+    r"|(?:left|top|text-indent)\s*:\s*-\d{3,}",
+    re.I,
+)
+_MD_LINK = re.compile(r"\]\(\s*<?\s*([a-z][a-z0-9+.-]*):", re.I)
+_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.S | re.M)
+
+
+class _Finder(html.parser.HTMLParser):
+    """Walks the raw HTML in Markdown text and notes, per line, what the policy will remove."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: dict[int, list[str]] = {}
+
+    def _note(self, what: str) -> None:
+        items = self.found.setdefault(self.getpos()[0], [])
+        if what not in items:
+            items.append(what)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in DROP_WITH_CONTENT:
+            self._note(f"<{tag}>")
+        elif tag not in TAGS:
+            self._note(f"<{tag}>")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self._note(f"{name}=…")
+            elif name in ("href", "src") and _bad_scheme(value):
+                self._note(f'{name}="{value.split(":")[0].strip()}:…"')
+            elif name == "style" and (m := _HIDING.search(value)):
+                self._note(f'style="{m.group(0)}"')
+
+    handle_startendtag = handle_starttag
+
+
+def _bad_scheme(url: str) -> bool:
+    m = re.match(r"^\s*([a-z][a-z0-9+.-]*):", url, re.I)
+    return bool(m) and m.group(1).lower() not in URL_SCHEMES
+
+
+def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
+    """0-based line → what will be removed there ('<script>', 'onclick=…', 'style="display:none"')."""
+    if "<" not in markdown_text and "](" not in markdown_text:
+        return {}
+    # code is shown as written, never run: blank it out (keeping the lines)
+    text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
+    finder = _Finder()
+    try:
+        finder.feed(text)
+        finder.close()
+    except Exception:  # HTMLParser is lenient; whatever it cannot read, nh3 still cleans
+        pass
+    found = {line - 1: items for line, items in finder.found.items()}
+    for n, line in enumerate(text.split("\n")):
+        for m in _MD_LINK.finditer(line):
+            if m.group(1).lower() not in URL_SCHEMES:
+                found.setdefault(n, []).append(f"({m.group(1)}:…)")
+    return found
+
+
+def warn_unsafe(problems: Problems, path: str, first: Mark | None, field: str, markdown_text: str) -> None:
+    """Warn, line by line, about what cleaning will remove from one Markdown text.
+
+    `first` is the mark of the text's first line (a body's first line, or the field's value)."""
+    for n, items in sorted(find_unsafe(markdown_text).items()):
+        mark = Mark(first.line + n, 1) if first else None
+        listed = "、".join(items)
+        problems.warn(
+            path,
+            mark,
+            field,
+            f"粘贴来的网页代码里有不安全或多余的内容，发布时已删除：{listed}。文字会保留；"
+            "如排版不对，请删掉这些代码，改用 Markdown 写法",
+            f"unsafe or stray HTML is removed on publishing: {listed}; the text stays",
+        )
