@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import io
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import traceback
@@ -344,7 +347,22 @@ def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int) -> N
     """Live preview: serve `site_dir`, call `rebuild()` when anything in `watch` changes, reload."""
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+    class CspLiveReloadServer(LiveReloadServer):
+        """MkDocs' server, with its injected inline reload script allowed by hash in the page's
+        Content-Security-Policy (templates/overrides/main.html forbids inline scripts)."""
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            html = super()._inject_js_into_html(content, epoch)
+            script = html[html.rindex(b"<script>") + 8 : html.rindex(b"</script>")]
+            digest = base64.b64encode(hashlib.sha256(script).digest())
+            return re.sub(
+                rb'(http-equiv="Content-Security-Policy" content="[^"]*?script-src)',
+                rb"\1 'sha256-" + digest + b"'",
+                html,
+                count=1,
+            )
+
+    server = CspLiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
     for path in watch:
         if path.exists():
             server.watch(str(path))

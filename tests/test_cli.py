@@ -83,6 +83,7 @@ def test_schema_files_for_every_kind(tmp_path):
     assert names == sorted(
         f"{k}.schema.json"
         for k in ["site_config", "org", "grid", "showcase", "studio", "services", "posting", "story", "page"]
+        + ["public_numbers"]
     )
     grid = json.loads((tmp_path / "grid.schema.json").read_text(encoding="utf-8"))
     assert grid["type"] == "array"
@@ -117,6 +118,9 @@ def test_committed_schemas_are_current(tmp_path):
 
 
 def test_serve_previews_and_rebuilds_on_save(tmp_path):
+    import base64
+    import hashlib
+    import re
     import socket
     import time
     import urllib.request
@@ -151,7 +155,13 @@ def test_serve_previews_and_rebuilds_on_save(tmp_path):
 
     try:
         assert wait_for("兰苑社区开设“社区茶亭”"), "preview never served the story"
-        assert "livereload" in fetch()  # the page reloads itself after a rebuild
+        page = fetch()
+        assert "livereload" in page  # the page reloads itself after a rebuild …
+        script = page[page.rindex("<script>") + 8 : page.rindex("</script>")].encode()
+        digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+        script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+        assert f"'sha256-{digest}'" in script_src  # … its inline script allowed by hash
         story = site / "content/stories/2026/lanyuan-tea.md"
         story.write_text(story.read_text(encoding="utf-8").replace("开设", "新开"), encoding="utf-8")
         assert wait_for("兰苑社区新开“社区茶亭”"), "the preview did not rebuild after the save"

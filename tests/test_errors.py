@@ -164,6 +164,7 @@ def test_cli_prints_every_error_exits_1_without_traceback(tmp_path):
     out = site / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
+    (out / "version.json").write_text("{}", encoding="utf-8")  # what marks a previous build
     run = subprocess.run(
         [sys.executable, "-m", "builder", "build", "--today", "2026-11-20"],
         cwd=site,
