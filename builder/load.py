@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
+from .encoding import read_text
 from .memo import Memo, run
 from .problems import Mark, Problems
-from .yaml_errors import yaml_problem
+from .yaml_errors import FULL_WIDTH_INDENT, MAX_DEPTH, TOO_DEEP, full_width_key, too_deep, yaml_problem
 
 Key = tuple[str | int, ...]
 
@@ -54,27 +55,44 @@ class SourceDoc:
 
 
 class _Rules:
-    """Constructor rules shared by the fast (libyaml) and the pure-Python loader."""
+    """Constructor rules shared by the fast (libyaml) and the pure-Python loader.
+
+    A value its tag cannot read stays text, so validation names it: a date that does not exist
+    (2026-02-30), a number Python will not convert or print (over 4,300 digits), `!!int abc`.
+    For a list or mapping so tagged, construct_scalar raises PyYAML's own error.
+    """
 
     def construct_yaml_timestamp(self, node):
-        """A date that does not exist (2026-02-30) stays text, so validation names it."""
         try:
             return super().construct_yaml_timestamp(node)
-        except ValueError:
+        except Exception:
+            return self.construct_scalar(node)
+
+    def construct_yaml_bool(self, node):
+        try:
+            return super().construct_yaml_bool(node)
+        except Exception:
             return self.construct_scalar(node)
 
     def construct_yaml_int(self, node):
         """YAML 1.1 reads 9:00 as the base-60 number 540; keep such values as the text written."""
-        value = node.value.lstrip("+-")
+        value = node.value.lstrip("+-") if isinstance(node.value, str) else ""
         if ":" in value or (len(value) > 1 and value[0] == "0" and value[1].isdigit()):
             return self.construct_scalar(node)  # 9:00, or 0531…: a code or phone, keep its zeros
-        return super().construct_yaml_int(node)
+        try:
+            number = super().construct_yaml_int(node)
+        except Exception:
+            return self.construct_scalar(node)
+        return self.construct_scalar(node) if number.bit_length() > 14_000 else number  # 0x…
 
     def construct_yaml_float(self, node):
         """As for ints: 1:30.5 stays text."""
-        if ":" in node.value:
+        if isinstance(node.value, str) and ":" in node.value:
             return self.construct_scalar(node)
-        return super().construct_yaml_float(node)
+        try:
+            return super().construct_yaml_float(node)
+        except Exception:
+            return self.construct_scalar(node)
 
 
 class _Loader(_Rules, yaml.SafeLoader):
@@ -108,14 +126,17 @@ class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     def ascend_resolver(self):
         pass
 
-    def construct_fast(self, node: yaml.Node, seen: set[int]) -> Any:
+    def construct_fast(self, node: yaml.Node, seen: set[int], depth: int = 0) -> Any:
         """The data of `node` as construct_document makes it, for the tags content uses.
 
         Raises _Unusual for anything else (other tags, merge keys, aliases, repeated keys): the
         caller then constructs the document the standard way, which decides what happens.
+        Raises _TooDeep below MAX_DEPTH levels.
         """
         if id(node) in seen:
             raise _Unusual
+        if depth > MAX_DEPTH:
+            raise _TooDeep(*_line_column(node.start_mark))
         seen.add(id(node))
         tag, cls = node.tag, type(node)
         if cls is yaml.ScalarNode:
@@ -133,11 +154,11 @@ class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                     seen.add(id(vnode))  # most values are text: skip the call
                     data[knode.value] = vnode.value
                 else:
-                    data[knode.value] = self.construct_fast(vnode, seen)
+                    data[knode.value] = self.construct_fast(vnode, seen, depth + 1)
             if len(data) == len(node.value):
                 return data
         elif cls is yaml.SequenceNode and tag == _SEQ:
-            return [self.construct_fast(item, seen) for item in node.value]
+            return [self.construct_fast(item, seen, depth + 1) for item in node.value]
         raise _Unusual
 
     def construct_object(self, node, deep=False):
@@ -157,6 +178,7 @@ for _cls in (_Loader, _FastLoader):
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _cls.construct_yaml_timestamp)
     _cls.add_constructor("tag:yaml.org,2002:int", _cls.construct_yaml_int)
     _cls.add_constructor("tag:yaml.org,2002:float", _cls.construct_yaml_float)
+    _cls.add_constructor("tag:yaml.org,2002:bool", _cls.construct_yaml_bool)
 
 
 class _Alias(Exception):
@@ -167,6 +189,14 @@ class _Unusual(Exception):
     """Something construct_fast leaves to PyYAML's own constructor."""
 
 
+class _TooDeep(Exception):
+    """Nesting deeper than MAX_DEPTH, at this line and column of the YAML text."""
+
+    def __init__(self, line: int, column: int):
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "timestamp")}
 
@@ -175,7 +205,8 @@ def _key_value(node: yaml.Node) -> str | int:
     """A mapping key as the constructed data will have it (years like 2024 are ints)."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:int" and node.value.isdigit() and not node.value.startswith("0"):
-            return int(node.value)
+            with contextlib.suppress(ValueError):  # not 4,300 digits, nor digits like ²
+                return int(node.value)
         return node.value
     return str(node.value)
 
@@ -189,6 +220,8 @@ def _walk(
     offset: int,
 ) -> None:
     """Record the mark of every value; duplicate keys in one mapping are errors."""
+    if len(key) > MAX_DEPTH:
+        raise _TooDeep(*_line_column(node.start_mark))
     marks[key] = Mark(node.start_mark.line + 1 + offset, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str | int, int] = {}
@@ -222,48 +255,75 @@ field_path = _field
 
 
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> SourceDoc | None:
-    """Parse YAML text; on a syntax error record a problem and return None."""
+    """Parse YAML text; on a syntax error (or nesting too deep) record a problem and return None."""
+    try:
+        doc, node = _parse_fast(text, path, line_offset)
+        if doc is None:  # the pure-Python composer recurses: check the depth first
+            _check_depth(too_deep(text, always=True))
+            doc, node = _parse_slow(text, path, problems, line_offset)
+    except _TooDeep as err:
+        problems.add(path, Mark(err.line + line_offset, err.column), "", *TOO_DEEP)
+        return None
+    knode = full_width_key(text, node) if node is not None else None
+    if knode is not None:
+        problems.add(path, _mark(knode, line_offset), "", *FULL_WIDTH_INDENT)
+        return None
+    return doc
+
+
+def _parse_fast(text: str, path: str, line_offset: int) -> tuple[SourceDoc | None, Any]:
+    """(doc, node) by libyaml; (None, None) when _parse_slow must name a problem."""
+    _check_depth(too_deep(text))
     try:
         fast = _FastLoader(text)
         node = fast.get_single_node()
         try:
             data = None if node is None else fast.construct_fast(node, set())
+        except _TooDeep:
+            raise
         except Exception:  # _Unusual, or an error the standard way must raise (or not) itself
             data = fast.construct_document(node)
-        return SourceDoc(path, data, text=text, offset=line_offset)
-    except (yaml.YAMLError, _Alias):  # the slow loader names the problem as an author can act on it
-        pass
-    loader = _Loader(text)
+            _walk(node, (), {}, path, Problems(), 0)  # no aliases (they raise _Alias): check depth
+    except (yaml.YAMLError, _Alias, RecursionError):
+        return None, None
+    return SourceDoc(path, data, text=text, offset=line_offset), node
+
+
+def _parse_slow(text: str, path: str, problems: Problems, line_offset: int) -> tuple[SourceDoc | None, Any]:
+    """(doc, node) by the pure-Python loader, whose errors name the problem as an author can act on it."""
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as err:  # its reader refuses control characters before parsing starts
+        yaml_problem(err, path, problems, line_offset, text)
+        return None, None
     try:
         node = loader.get_single_node()
         if node is None:
-            return SourceDoc(path, None, {(): Mark(1 + line_offset, 1)}, text=text, offset=line_offset)
+            return SourceDoc(path, None, {(): Mark(1 + line_offset, 1)}, text=text, offset=line_offset), None
         marks: dict[Key, Mark] = {}
         _walk(node, (), marks, path, problems, line_offset)
-        return SourceDoc(path, loader.construct_document(node), marks, text=text, offset=line_offset)
+        return SourceDoc(path, loader.construct_document(node), marks, text=text, offset=line_offset), node
     except yaml.YAMLError as err:
-        yaml_problem(err, path, problems, line_offset)
-        return None
+        yaml_problem(err, path, problems, line_offset, text)
+        return None, None
+    except RecursionError:  # cannot happen after too_deep(); but never a traceback
+        raise _TooDeep(*_line_column(loader.get_mark())) from None
     finally:
         loader.dispose()
 
 
-def read_text(file: Path, rel: str, problems: Problems) -> str | None:
-    """Read a UTF-8 file (a BOM is fine, CRLF is fine); other encodings are a problem."""
-    raw = file.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        problems.add(
-            rel,
-            Mark(line, 1),
-            "",
-            "文件不是 UTF-8 编码（可能是 GBK/ANSI）。请用记事本或 VS Code “另存为”，编码选 UTF-8",
-            "the file is not UTF-8 (perhaps GBK/ANSI); save it again as UTF-8",
-        )
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def _check_depth(deep: tuple[int, int] | None) -> None:
+    if deep:
+        raise _TooDeep(*deep)
+
+
+def _line_column(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _mark(node: yaml.Node, line_offset: int) -> Mark:
+    line, column = _line_column(node.start_mark)
+    return Mark(line + line_offset, column)
 
 
 def load_yaml_file(file: Path, rel: str, problems: Problems) -> SourceDoc | None:
@@ -368,10 +428,24 @@ def load_content(root: Path, problems: Problems, memo: Memo | None = None) -> So
             "content", None, "", "找不到 content/ 文件夹", "no content/ folder next to site_config.yml"
         )
         return sources
-    rel = lambda p: p.relative_to(root).as_posix()  # noqa: E731
+    inside = content.resolve()
+
+    def read(load, file: Path) -> SourceDoc | None:
+        rel = file.relative_to(root).as_posix()
+        if not file.resolve().is_relative_to(inside):  # a link (shortcut) to a file elsewhere
+            problems.add(
+                rel,
+                None,
+                "",
+                "这个文件是指向 content/ 以外的快捷方式（链接），不会读取：请把真正的文件复制进来",
+                "the file is a link to a place outside content/ and is not read; copy the real file in",
+            )
+            return None
+        return _cached(memo, load, file, rel, problems)
+
     org = content / "org.yml"
     if org.is_file():
-        sources.org = _cached(memo, load_yaml_file, org, rel(org), problems)
+        sources.org = read(load_yaml_file, org)
         if sources.org is None:
             sources.failed.add("org")
     else:
@@ -384,14 +458,14 @@ def load_content(root: Path, problems: Problems, memo: Memo | None = None) -> So
         )
     for folder, attr in _YAML_FOLDERS.items():
         for file in _files(content / folder, "*.yml") + _files(content / folder, "*.yaml"):
-            doc = _cached(memo, load_yaml_file, file, rel(file), problems)
+            doc = read(load_yaml_file, file)
             if doc is None:
                 sources.failed.add(attr)
             else:
                 getattr(sources, attr).append(doc)
     for folder, attr in (("stories", "stories"), ("pages", "pages")):
         for file in _files(content / folder, "**/*.md"):
-            doc = _cached(memo, load_markdown_file, file, rel(file), problems)
+            doc = read(load_markdown_file, file)
             if doc is not None:
                 getattr(sources, attr).append(doc)
     return sources

@@ -87,13 +87,20 @@ class MediaChecker:
                 f"路径“{target}”跑出了 content/ 文件夹：请写成 media/… 这样的相对路径",
                 "the path leaves content/: write it like media/…",
             )
-        file = (self.content_dir / rel).resolve()
+        try:
+            file = (self.content_dir / rel).resolve()
+            exists = file.is_file()
+        except (OSError, ValueError):  # a NUL, or a name longer than the file system allows
+            return (
+                f"路径“{target[:60]}”不是有效的文件名（太长，或含有不可见的特殊字符）：请改成简短的英文文件名",
+                "not a valid file name (too long, or with an invisible control character); use a short name",
+            )
         if not file.is_relative_to(self.content_dir):
             return (
                 f"“{target}”指向 content/ 以外的位置（链接）",
                 "the path points outside content/ (a link)",
             )
-        if not file.is_file():
+        if not exists:
             return (
                 f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
                 f"media file content/{rel} does not exist",

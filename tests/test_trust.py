@@ -348,6 +348,16 @@ def test_links_and_media_that_leave_content_are_refused(tmp_path):
     assert "content/" in problems.errors[0].message
 
 
+def test_content_files_that_are_links_to_elsewhere_are_not_read(tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: 外面的文件SECRETMARK\ndate: 2026-10-01\n---\n机密\n", encoding="utf-8")
+    site = make_site(tmp_path)
+    (site / "content/stories/2026/linked.md").symlink_to(secret)
+    problems = check_problems(site)
+    [err] = problems.errors
+    assert (err.path, err.line) == ("content/stories/2026/linked.md", 0) and "快捷方式" in err.message
+
+
 def test_oversized_image_is_a_warning(tmp_path):
     site = make_site(tmp_path)
     big = site / "content/media/people/big.jpg"

@@ -74,8 +74,19 @@ class Record(BaseModel):
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
+# full-width ASCII (U+FF01–FF5E) and the ideographic space → their half-width forms
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
+        half = value.translate(_HALF_WIDTH)
+        meant = half.strip().lower()
+        if half != value and _SLUG.match(meant):  # typed with the Chinese input method on
+            raise fail(
+                f"编号“{value}”用了全角字符（中文输入法下打的字母、数字或符号），应写成“{meant}”",
+                f"id '{value}' has full-width characters (typed in Chinese input mode); write it as '{meant}'",
+            )
         hint = ""
         if re.search(r"[^\x00-\x7f]", value):
             hint = "（不能用汉字或全角字符）"
@@ -235,6 +246,11 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         return "这里至少要写一项", "at least one item is needed"
     if kind == "too_long":
         return "条目太多", "too many items"
+    if kind == "finite_number":
+        return (
+            "这里应为普通的数字（YAML 把 .inf、.nan 读成了无穷大、非数）",
+            "expected an ordinary number, not .inf/.nan",
+        )
     if kind == "string_too_short":
         return "不能为空", "must not be empty"
     for prefix, (zh, en) in _TYPE_NAMES.items():

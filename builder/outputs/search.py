@@ -132,17 +132,32 @@ class SearchIndex:
         return count
 
 
-def _read_entry(path: Path, wait: float = 20.0) -> dict:
-    """pagefind-entry.json, once Pagefind has finished writing it: its service can answer
-    `write_files` a moment before the last file is complete (seen once in a live preview)."""
+def _read_entry(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SearchIndexError(f"Pagefind wrote no readable {path.name}: {exc}") from exc
+
+
+async def _until_written(out: Path, wait: float = 120.0) -> None:
+    """Wait until Pagefind's files are all on disk: its service answers `write_files` while files
+    are still being written, and closing the service then cuts them off (an empty
+    pagefind-entry.json, seen at 1,000 grids). Done when the entry file reads and no file has
+    changed for a moment."""
     deadline = time.monotonic() + wait
-    while True:
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            if time.monotonic() > deadline:
-                raise SearchIndexError(f"Pagefind wrote no readable {path.name}: {exc}") from exc
-            time.sleep(0.1)
+    last = None
+    while time.monotonic() < deadline:
+        files = sorted(out.rglob("*")) if out.is_dir() else []
+        now = [(p, p.stat().st_size) for p in files if p.is_file()]
+        if now == last:
+            try:
+                json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+                return
+            except (OSError, ValueError):
+                pass
+        last = now
+        await asyncio.sleep(0.25)
+    raise SearchIndexError(f"Pagefind did not finish writing {out} within {wait:.0f} s")
 
 
 def _run_in_thread(coro) -> None:
@@ -163,8 +178,12 @@ def _run_in_thread(coro) -> None:
 
 
 async def _index(src: Path, out: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
     config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, force_language=INDEX_LANG, output_path=str(out))
-    async with PagefindIndex(config=config) as index:  # leaving the block writes the files
+    async with PagefindService() as service:  # leaving the block stops the service's process
+        index = await service.create_index(config)
         await index.add_directory(str(src))
+        await index.write_files()
+        await _until_written(out)
