@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from .model.base import Record
 from .problems import Mark, Problems
-from .sanitize import warn_unsafe
+from .sanitize import find_unsafe, report_unsafe
 
 # ![alt](target "title") and <img src="target">
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -125,31 +125,35 @@ class MediaChecker:
 
     def check_body(self, body: str, record: Record, body_line: int | None, key: tuple = ()) -> None:
         """Check every image and link in a Markdown text, and warn about HTML cleaning will remove;
-        lines count from `body_line` (None: the text is the value of field `key`)."""
-        if not body:
+        lines count from `body_line` (None: the text is the value of field `key`). The field's
+        place in its file is looked up only when there is something to report."""
+        if not body or ("<" not in body and "](" not in body):  # no image, link or HTML: most texts
+            return
+        path = record.src_path
+        base = PurePosixPath(path).parent.relative_to("content") if path.startswith("content/") else None
+        base = base if body_line is not None and base else PurePosixPath()
+        images = [(n, v) for n, t in media_targets(body) if (v := self._verdict(t)) is not None]
+        links = [(n, t) for n, t in link_targets(body) if leaves_content(t, base)]
+        unsafe = find_unsafe(body)
+        if not (images or links or unsafe):
             return
         path, mark, fld = record.at(*key)
         if body_line is not None:
-            warn_unsafe(self.problems, path, Mark(body_line, 1), "正文 body", body)
+            first, fld = Mark(body_line, 1), "正文 body"
         else:
-            warn_unsafe(self.problems, path, Mark(mark.line + 1, 1) if mark else None, fld, body)
+            first = Mark(mark.line + 1, 1) if mark is not None else None
 
-        def where(n: int) -> tuple[Mark | None, str]:
-            if body_line is not None:
-                return Mark(body_line + n, 1), "正文 body"
-            return (Mark(mark.line + 1 + n, 1) if mark is not None else None), fld
+        def where(n: int) -> Mark | None:
+            return Mark(first.line + n, 1) if first is not None else None
 
-        for n, target in media_targets(body):
-            verdict = self._verdict(target)
-            if verdict is not None:
-                zh, en, severity = verdict
-                self.problems.add(path, *where(n), zh, en, severity=severity)
-        base = PurePosixPath(path).parent.relative_to("content") if path.startswith("content/") else None
-        for n, target in link_targets(body):
-            if leaves_content(target, base if body_line is not None and base else PurePosixPath()):
-                self.problems.add(
-                    path,
-                    *where(n),
-                    f"链接“{target}”指向 content/ 以外的文件：网站只能链接网页、网址或 content/media/ 里的文件",
-                    "the link points at a file outside content/; link to pages, web addresses or content/media/",
-                )
+        for n, (zh, en, severity) in images:
+            self.problems.add(path, where(n), fld, zh, en, severity=severity)
+        for n, target in links:
+            self.problems.add(
+                path,
+                where(n),
+                fld,
+                f"链接“{target}”指向 content/ 以外的文件：网站只能链接网页、网址或 content/media/ 里的文件",
+                "the link points at a file outside content/; link to pages, web addresses or content/media/",
+            )
+        report_unsafe(self.problems, path, first, fld, unsafe)

@@ -154,11 +154,13 @@ def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
     return found
 
 
-def warn_unsafe(problems: Problems, path: str, first: Mark | None, field: str, markdown_text: str) -> None:
-    """Warn, line by line, about what cleaning will remove from one Markdown text.
+def report_unsafe(
+    problems: Problems, path: str, first: Mark | None, field: str, found: dict[int, list[str]]
+) -> None:
+    """Warn, line by line, about what cleaning will remove from one Markdown text (`find_unsafe`).
 
     `first` is the mark of the text's first line (a body's first line, or the field's value)."""
-    for n, items in sorted(find_unsafe(markdown_text).items()):
+    for n, items in sorted(found.items()):
         mark = Mark(first.line + n, 1) if first else None
         listed = "、".join(items)
         problems.warn(
