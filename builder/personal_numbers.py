@@ -23,7 +23,7 @@ from .problems import Mark, Problems
 ALLOW_FILE = "content/public_numbers.yml"
 
 _MOBILE = re.compile(r"(?<![\d*])(?:\+?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![\d*])")
-_ID18 = re.compile(r"(?<![\dA-Za-z*])(\d{17}[\dXx])(?![\dA-Za-z*])")
+_ID18 = re.compile(r"(?<![\dA-Za-z*])(\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx])(?![\dA-Za-z*])")  # 6-8-4 may be spaced
 _ID15 = re.compile(r"(?<![\d*])(\d{15})(?![\d*])")
 _CARD = re.compile(r"(?<![\d*])(\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4}(?:[ -]?\d{1,3})?)(?![\d*])")
 _RUN = re.compile(r"\d{4}")
@@ -101,8 +101,14 @@ def is_luhn(n: str) -> bool:
     return total % 10 == 0
 
 
+# full-width digits and X (typed with a Chinese input method) read as ASCII; one character each,
+# so offsets do not move
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－", "0123456789Xx-")
+
+
 def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = frozenset()) -> list[Found]:
-    """Every ID, mobile and bank-card number in `text`."""
+    """Every ID, mobile and bank-card number in `text` (full-width digits included)."""
+    text = text.translate(_HALF_WIDTH)
     if not _RUN.search(text):
         return []
     found: list[Found] = []
@@ -115,7 +121,7 @@ def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = froze
             found.append(Found(kind, m.group(1), digits_of(m.group(1)), m.start(1)))
 
     for m in _ID18.finditer(text):
-        if is_id18(m.group(1).upper(), today):
+        if is_id18(digits_of(m.group(1)), today):
             add("id", m)
     for m in _ID15.finditer(text):
         if is_id15(m.group(1), today, street_codes):
@@ -149,7 +155,7 @@ def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool
     The text is scanned rather than the parsed values: one regex pass per line, and the line and
     column come for free. Field paths are looked up only for a file with a hit."""
     hits: list[Hit] = []
-    text, line_no, last, seen = doc.text, 0, 0, set()
+    text, line_no, last, seen = doc.text.translate(_HALF_WIDTH), 0, 0, set()
     for m in _CANDIDATE.finditer(text):  # C-speed pass; only lines with 11+ digits are looked at
         line_no += text.count("\n", last, m.start())
         last = m.start()
@@ -170,7 +176,8 @@ def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool
             for h in hits
             if h.found.number in where
         ]
-    for n, line in enumerate(doc.body.split("\n")) if _CANDIDATE.search(doc.body) else ():
+    body = doc.body.translate(_HALF_WIDTH)
+    for n, line in enumerate(body.split("\n")) if _CANDIDATE.search(body) else ():
         for f in find_numbers(line, today, codes):
             hits.append(Hit(f, doc.body_line + n, f.start + 1, "正文 body", draft))
     return hits

@@ -149,6 +149,7 @@ date: 2026-10-02
 联系手机 13912345678，或拨打 0531-88000009。
 银行卡 6222 0212 3456 7890 128 用于发放补贴。
 已打码的 139****5678 和日期 2026-03-01、网格代码 370199001001001 都不是问题。
+用中文输入法打的 １３６１２３４５６７８，和分段写的 110105 19491231 002X 也能认出来。
 """
 
 
@@ -180,7 +181,10 @@ def test_id_mobile_and_card_numbers_are_errors_with_line_and_masked_value(tmp_pa
         ("content/stories/2026/visit.md", 5, "正文 body"),
         ("content/stories/2026/visit.md", 7, "正文 body"),
         ("content/stories/2026/visit.md", 8, "正文 body"),
+        ("content/stories/2026/visit.md", 10, "正文 body"),
+        ("content/stories/2026/visit.md", 10, "正文 body"),
     ], [p.format() for p in problems.errors]
+    assert "136****5678" in problems.errors[-2].message + problems.errors[-1].message
     text = "\n".join(p.format() for p in problems.errors)
     assert "身份证号 110105********002X" in text and "手机号 139****5678" in text
     assert "银行卡号 6222 **** 0128" in text and "137****5678" in text
@@ -200,6 +204,9 @@ def test_allow_list_accepts_a_listed_number_with_a_reason(tmp_path):
 - file: content/stories/2026/visit.md
   number: "6222021234567890128"
   reason: 测试卡号
+- file: content/stories/2026/visit.md
+  number: "136 1234 5678"
+  reason: 居委会值班手机
 - file: content/stories/2026/other.md
   number: "13700000000"
   reason: 已经删掉的旧号码
@@ -212,10 +219,10 @@ def test_allow_list_accepts_a_listed_number_with_a_reason(tmp_path):
     )
     problems = check_problems(site)
     assert [(p.path, p.line, p.field) for p in problems.errors] == [
-        ("content/public_numbers.yml", 17, "[4].reason")
+        ("content/public_numbers.yml", 20, "[5].reason")
     ]
     [unused] = [w for w in problems.warnings if "用不上" in w.message]
-    assert unused.path == "content/public_numbers.yml" and unused.line == 13
+    assert unused.path == "content/public_numbers.yml" and unused.line == 16
 
 
 def test_mobile_in_an_office_phone_is_published_masked_unless_listed(tmp_path):
