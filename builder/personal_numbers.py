@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import SourceDoc, Sources, load_yaml_file
+from .load import SourceDoc, Sources, field_path, load_yaml_file
 from .memo import Memo, run
 from .model.allowlist import PublicNumber
 from .model.base import is_mobile, validate
@@ -194,8 +194,6 @@ def _uncommented(line: str) -> str:
 def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, str]:
     """Number → field path, over the values that are published as text: not ids, codes, phones
     (typed and checked elsewhere), nor anything of an internal posting."""
-    from .load import field_path
-
     out: dict[str, str] = {}
     stack: list[tuple[tuple, object]] = [((), doc.data)]
     if doc.path.startswith("content/board/") and isinstance(doc.data, list):
