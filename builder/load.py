@@ -129,8 +129,9 @@ class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     def construct_fast(self, node: yaml.Node, seen: set[int], depth: int = 0) -> Any:
         """The data of `node` as construct_document makes it, for the tags content uses.
 
-        Raises _Unusual for anything else (other tags, merge keys, aliases, repeated keys): the
-        caller then constructs the document the standard way, which decides what happens.
+        Raises _Duplicate for a repeated key, and _Unusual for anything else (other tags, merge
+        keys, aliases): the caller then constructs the document the standard way, which decides
+        what happens.
         Raises _TooDeep below MAX_DEPTH levels.
         """
         if id(node) in seen:
@@ -157,6 +158,7 @@ class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
                     data[knode.value] = self.construct_fast(vnode, seen, depth + 1)
             if len(data) == len(node.value):
                 return data
+            raise _Duplicate  # every key was plain text: one came twice
         elif cls is yaml.SequenceNode and tag == _SEQ:
             return [self.construct_fast(item, seen, depth + 1) for item in node.value]
         raise _Unusual
@@ -170,7 +172,7 @@ class _FastLoader(_Rules, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         if isinstance(node, yaml.MappingNode):
             keys = [_key_value(k) if isinstance(k, yaml.ScalarNode) else id(k) for k, _ in node.value]
             if len(set(keys)) != len(keys):
-                raise _Alias
+                raise _Duplicate
         return super().construct_mapping(node, deep)
 
 
@@ -183,6 +185,10 @@ for _cls in (_Loader, _FastLoader):
 
 class _Alias(Exception):
     """An alias or a duplicate key: _Loader reports it with its line."""
+
+
+class _Duplicate(_Alias):
+    """A key repeated in one mapping: reported from libyaml's own nodes, no second parse needed."""
 
 
 class _Unusual(Exception):
@@ -257,7 +263,7 @@ field_path = _field
 def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -> SourceDoc | None:
     """Parse YAML text; on a syntax error (or nesting too deep) record a problem and return None."""
     try:
-        doc, node = _parse_fast(text, path, line_offset)
+        doc, node = _parse_fast(text, path, problems, line_offset)
         if doc is None:  # the pure-Python composer recurses: check the depth first
             _check_depth(too_deep(text, always=True))
             doc, node = _parse_slow(text, path, problems, line_offset)
@@ -271,7 +277,7 @@ def parse_yaml(text: str, path: str, problems: Problems, line_offset: int = 0) -
     return doc
 
 
-def _parse_fast(text: str, path: str, line_offset: int) -> tuple[SourceDoc | None, Any]:
+def _parse_fast(text: str, path: str, problems: Problems, line_offset: int) -> tuple[SourceDoc | None, Any]:
     """(doc, node) by libyaml; (None, None) when _parse_slow must name a problem."""
     _check_depth(too_deep(text))
     try:
@@ -279,11 +285,16 @@ def _parse_fast(text: str, path: str, line_offset: int) -> tuple[SourceDoc | Non
         node = fast.get_single_node()
         try:
             data = None if node is None else fast.construct_fast(node, set())
-        except _TooDeep:
+        except (_TooDeep, _Duplicate):
             raise
         except Exception:  # _Unusual, or an error the standard way must raise (or not) itself
             data = fast.construct_document(node)
             _walk(node, (), {}, path, Problems(), 0)  # no aliases (they raise _Alias): check depth
+    except _Duplicate:  # name both lines from these nodes (a large file parsed again is slow)
+        marks: dict[Key, Mark] = {}
+        _walk(node, (), marks, path, problems, line_offset)
+        data = _Loader("").construct_document(node)  # as PyYAML reads it: the last one wins
+        return SourceDoc(path, data, marks, text=text, offset=line_offset), node
     except (yaml.YAMLError, _Alias, RecursionError):
         return None, None
     return SourceDoc(path, data, text=text, offset=line_offset), node
