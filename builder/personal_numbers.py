@@ -250,7 +250,7 @@ def scan_personal_numbers(
     for doc in docs:
         hits = run(
             memo,
-            ("numbers", id(doc), today, codes),
+            ("numbers", doc.path, doc.text, doc.body, today, codes),  # strings cache their hash
             lambda _found, doc=doc: _doc_hits(doc, today, codes, doc.path in drafts),
             problems,
         )

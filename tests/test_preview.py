@@ -124,3 +124,20 @@ def test_data_change_reaches_pages_reused_from_the_memo(preview, tmp_path):
     assert report.pages < 10  # the grid page and the pages that list its people
     assert "周海鹰" in (p.site_dir / "grids/ly-01/index.html").read_text(encoding="utf-8")
     _assert_same_as_cold_build(p, site, tmp_path)
+
+
+def test_personal_numbers_and_the_allow_list_follow_each_save(preview, tmp_path):
+    p, site = preview
+    story = site / STORY
+    story.write_text(story.read_text(encoding="utf-8") + "\n值班手机 13912345678\n", encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        p.rebuild()
+    assert [e.field for e in err.value.problems.errors] == ["正文 body"]
+    # only the allow-list changes: the story's scan comes from the memo, the verdict does not
+    allow = f'- file: {STORY}\n  number: "13912345678"\n  reason: 社区值班手机，居委会同意公开\n'
+    (site / "content/public_numbers.yml").write_text(allow, encoding="utf-8")
+    p.rebuild()
+    assert "13912345678" in (p.site_dir / "stories/2026/lanyuan-tea/index.html").read_text(encoding="utf-8")
+    (site / "content/public_numbers.yml").unlink()
+    with pytest.raises(ContentError):
+        p.rebuild()
