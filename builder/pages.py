@@ -130,21 +130,15 @@ class PageWriter:
             site=self.catalog.config,
             u=lambda to: relative(url, to),
             md=lambda body: Markup(fence(rebase_media(body, dest))),  # cleaned by the engine
-            office_phone=lambda record, name: shown_office_phone(
-                getattr(record, name), record.src_path, self.catalog.public_numbers
-            ),
             **ctx,
         )
 
     def _is_pure(self, template: str) -> bool:
-        """True when the template (and the macros it imports) never reads `cat`, the whole catalog
-        (office_phone reads its list of public numbers)."""
+        """True when the template (and the macros it imports) never reads `cat`, the whole catalog."""
         if template not in self._pure:
             source = self.env.loader.get_source(self.env, template)[0]
             imported = re.findall(r"""(?:import|include|extends|from)\s+["']([^"']+)["']""", source)
-            self._pure[template] = not re.search(r"\b(cat|office_phone)\b", source) and all(
-                map(self._is_pure, imported)
-            )
+            self._pure[template] = not re.search(r"\bcat\b", source) and all(map(self._is_pure, imported))
         return self._pure[template]
 
 
@@ -249,7 +243,10 @@ def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None
     for s in services.values():
         contact = shown_office_phone(s.contact, s.src_path, catalog.public_numbers)
         w.render("service.md.j2", f"services/{s.id}.md", s=s, contact=contact)
-    w.render("stations.md.j2", "services/stations.md")
+    contacts = {
+        st.id: shown_office_phone(st.contact, st.src_path, catalog.public_numbers) for st in catalog.stations
+    }
+    w.render("stations.md.j2", "services/stations.md", contacts=contacts)
     w.render(
         "teams.md.j2",
         "services/teams.md",

@@ -47,7 +47,6 @@ class Found:
     """One personal number in one piece of text."""
 
     kind: str  # "id" | "mobile" | "card"
-    raw: str  # as written
     number: str  # digits only (an ID may end in X)
     start: int  # offset in the text
 
@@ -118,7 +117,7 @@ def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = froze
         span = range(m.start(1), m.end(1))
         if not any(span.start < t.stop and t.start < span.stop for t in taken):
             taken.append(span)
-            found.append(Found(kind, m.group(1), digits_of(m.group(1)), m.start(1)))
+            found.append(Found(kind, digits_of(m.group(1)), m.start(1)))
 
     for m in _ID18.finditer(text):
         if is_id18(digits_of(m.group(1)), today):
