@@ -75,11 +75,19 @@ def published_media(pages: dict[str, str], config) -> set[str]:
     return {unquote(f) for f in found} | found
 
 
-def stage(catalog: Catalog, pages: dict[str, str], root: Path, templates_dir: Path) -> Staging:
-    """Everything the engine needs, in one value."""
+def stage(
+    catalog: Catalog,
+    pages: dict[str, str],
+    root: Path,
+    templates_dir: Path,
+    extra: dict[str, str] | None = None,
+) -> Staging:
+    """Everything the engine needs, in one value. `extra`: finished files outside the theme
+    (screens, print posters), by their path in the site."""
+    extra = extra or {}
     media_dir = (root / "content" / "media").resolve()
     files = {}
-    for rel in sorted(published_media(pages, catalog.config)):
+    for rel in sorted(published_media({**pages, **extra}, catalog.config)):
         f = (media_dir / rel).resolve()
         if f.is_relative_to(media_dir) and f.is_file():
             files["media/" + rel] = f
@@ -87,7 +95,7 @@ def stage(catalog: Catalog, pages: dict[str, str], root: Path, templates_dir: Pa
     for f in sorted(assets_dir.rglob("*")):
         if f.is_file():
             files["assets/gridboard/" + f.relative_to(assets_dir).as_posix()] = f
-    texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color)}
+    texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color), **extra}
     return Staging(
         pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog), nav=navigation(catalog)
     )

@@ -14,6 +14,7 @@ from .model.base import Record
 from .model.board import Posting
 from .model.content import Content, PageDoc, StoryDoc
 from .model.org import Community, Grid, Showcase, Street, Studio
+from .model.screens import Screen
 from .model.services import Category, Service, Station, VolunteerTeam
 from .problems import Problems
 
@@ -73,6 +74,40 @@ class Catalog:
     figures: Figures
     scope_name: dict[str, str] = field(default_factory=dict)
     public_numbers: set[tuple[str, str]] = field(default_factory=set)  # (file, number) listed as public
+    screens: list[Screen] = field(default_factory=list)
+
+    def scope_chain(self, scope: str) -> list[str]:
+        """The scope and every scope above it: grid → community → street → district."""
+        chain = [scope]
+        if scope in self.grid:
+            chain.append(scope := self.grid[scope].community)
+        if scope in self.street_of:
+            chain.append(self.street_of[scope].id)
+        if scope != self.config.district.id:
+            chain.append(self.config.district.id)
+        return chain
+
+    def communities_in(self, scope: str) -> list[str]:
+        """Ids of the communities a scope covers (a grid's scope covers its community's only for
+        community-wide things such as care stations)."""
+        if scope == self.config.district.id:
+            return list(self.community)
+        if scope in self.community:
+            return [scope]
+        if scope in self.grid:
+            return [self.grid[scope].community]
+        return [c.id for s in self.streets if s.id == scope for c in s.communities]
+
+    def grids_in(self, scope: str) -> list[Grid]:
+        """The grids within a scope, in file order."""
+        if scope in self.grid:
+            return [self.grid[scope]]
+        return [g for c in self.communities_in(scope) for g in self.grids_of.get(c, [])]
+
+    def concerns(self, scope: str, item_scope: str) -> bool:
+        """True when something posted for `item_scope` belongs on a screen or board for `scope`:
+        it is posted for the scope itself, a scope above it, or a part of it."""
+        return item_scope in self.scope_chain(scope) or scope in self.scope_chain(item_scope)
 
     def services_in(self, category_id: str) -> list[Service]:
         """Service items of a category or any of its sub-categories, in file order."""
@@ -113,6 +148,7 @@ _KIND_EN = {
     "公示": "posting",
     "网格": "grid",
     "范围（区/街道/社区/网格）": "scope (district/street/community/grid)",
+    "页面": "free page",
 }
 
 
@@ -125,6 +161,7 @@ _KIND_SOURCE = {
     "服务类别": {"services"},
     "公示": {"board"},
     "范围（区/街道/社区/网格）": {"org", "grids"},
+    "页面": {"pages"},
 }
 
 
@@ -264,21 +301,11 @@ def build_catalog(
     for p in content.pages:
         media.check_body(p.body, p.meta, p.body_line)
 
-    workers = [m for g in grids for m in g.team if not config.worker_roles or m.role in config.worker_roles]
-    figures = Figures(
-        streets=len(streets),
-        communities=len(community),
-        grids=len(grids),
-        basic_grids=sum(g.kind == "basic" for g in grids),
-        dedicated_grids=sum(g.kind == "dedicated" for g in grids),
-        party_branches=sum(g.party_branch is not None for g in grids),
-        workers=len(workers),
-        party_workers=sum(m.party_member for m in workers),
-        households=sum(g.households or 0 for g in grids),
-        services=len(services),
-        stations=len(stations),
-        teams=len(teams),
-    )
+    _check_screens(content.screens, config, scope_name, {p.slug for p in pages}, problems, refs)
+
+    figures = grid_figures(grids, config)
+    figures.streets, figures.communities = len(streets), len(community)
+    figures.services, figures.stations, figures.teams = len(services), len(stations), len(teams)
     return Catalog(
         config=config,
         today=today,
@@ -299,6 +326,22 @@ def build_catalog(
         pages=pages,
         figures=figures,
         scope_name=scope_name,
+        screens=content.screens,
+    )
+
+
+def grid_figures(grids: list[Grid], config: SiteConfig) -> Figures:
+    """The figures that come from grids: counts, party branches, workers, households."""
+    roles = set(config.worker_roles)
+    workers = [m for g in grids for m in g.team if not roles or m.role in roles]
+    return Figures(
+        grids=len(grids),
+        basic_grids=sum(g.kind == "basic" for g in grids),
+        dedicated_grids=sum(g.kind == "dedicated" for g in grids),
+        party_branches=sum(g.party_branch is not None for g in grids),
+        workers=len(workers),
+        party_workers=sum(m.party_member for m in workers),
+        households=sum(g.households or 0 for g in grids),
     )
 
 
@@ -403,3 +446,52 @@ def _check_stories(
         media.check_body(s.body, s.meta, s.body_line)
     published = [s for s in stories if not s.meta.draft and s.meta.date <= today]
     return sorted(published, key=lambda s: (s.meta.date, s.slug), reverse=True)
+
+
+def _check_screens(
+    screens: list[Screen], config: SiteConfig, scopes, pages: set[str], problems, refs
+) -> None:
+    _dupes(problems, "大屏", screens)
+    for sc in screens:
+        if sc.scope not in scopes:
+            refs.unknown(sc, ("scope",), "范围（区/街道/社区/网格）", sc.scope, scopes)
+        for i, item in enumerate(sc.playlist):
+            if item.show == "page" and not item.page:
+                problems.add(
+                    *sc.at("playlist", i),
+                    "show: page 要写 page: 页面文件名（content/pages/ 下，不带 .md），如 page: brand",
+                    "show: page needs page: the free page's file name without .md",
+                )
+            elif item.page and item.show != "page":
+                problems.add(
+                    *sc.at("playlist", i, "page"),
+                    f"page: 只用于 show: page，这一项是 show: {item.show}",
+                    f"page: belongs to show: page only, this item is show: {item.show}",
+                )
+            elif item.page and item.page not in pages:
+                refs.unknown(sc, ("playlist", i, "page"), "页面", item.page, pages)
+            if item.category and item.category not in config.board.categories:
+                refs.unknown(
+                    sc, ("playlist", i, "category"), "公开类别", item.category, config.board.categories
+                )
+            if item.show_from and item.show_until and item.show_until < item.show_from:
+                problems.add(
+                    *sc.at("playlist", i, "show_until"),
+                    f"show_until（{item.show_until}）早于 show_from（{item.show_from}）",
+                    "show_until is before show_from",
+                )
+        for i, w in enumerate(sc.hours):
+            if w.start == w.end:
+                problems.add(
+                    *sc.at("hours", i, "to"),
+                    f"开始和结束都是 {w.start}：全天播放请不写 hours",
+                    "from and to are equal; leave hours out to play all day",
+                )
+    if screens and not config.site.url:
+        problems.warn(
+            screens[0].src_path,
+            None,
+            "",
+            "site_config.yml 的 site.url 没有填写：大屏和海报上不会有指向网站的二维码",
+            "site.url is not set: screens and posters carry no QR code to the site",
+        )

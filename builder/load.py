@@ -390,6 +390,7 @@ class Sources:
     board: list[SourceDoc] = field(default_factory=list)
     stories: list[SourceDoc] = field(default_factory=list)
     pages: list[SourceDoc] = field(default_factory=list)
+    screens: SourceDoc | None = None
     failed: set[str] = field(default_factory=set)  # kinds with a file that could not be read
 
 
@@ -467,6 +468,11 @@ def load_content(root: Path, problems: Problems, memo: Memo | None = None) -> So
             "缺少 content/org.yml（街道和社区名单）",
             "content/org.yml (streets and communities) is missing",
         )
+    screens = content / "screens.yml"
+    if screens.is_file():
+        sources.screens = read(load_yaml_file, screens)
+        if sources.screens is None:
+            sources.failed.add("screens")
     for folder, attr in _YAML_FOLDERS.items():
         for file in _files(content / folder, "*.yml") + _files(content / folder, "*.yaml"):
             doc = read(load_yaml_file, file)

@@ -15,7 +15,9 @@ from .config import load_config
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
+from .outputs.posters import render_posters
 from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, write_version
+from .outputs.screens import render_screens
 from .outputs.search import SearchIndex
 from .pages import render_pages
 from .personal_numbers import scan_personal_numbers
@@ -78,7 +80,9 @@ def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
     templates = templates_dir_for(root)
     with report.timed("pages"):
         pages = render_pages(catalog, templates)
-        staging = assets.stage(catalog, pages, root, templates)
+    with report.timed("screens"):
+        extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
+    staging = assets.stage(catalog, pages, root, templates, extra)
     work = make_staging_dir(out_dir)
     try:
         with report.timed("engine"):
@@ -134,7 +138,8 @@ class Preview:
         with report.timed("pages"):
             pages = render_pages(catalog, templates, self.page_memo)
             self.page_memo.sweep()
-            staging = assets.stage(catalog, pages, self.root, templates)
+            extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
+            staging = assets.stage(catalog, pages, self.root, templates, extra)
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
         with report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:

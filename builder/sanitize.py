@@ -78,6 +78,11 @@ def clean_regions(page_html: str) -> str:
     return _REGION.sub(lambda m: _CLEANER.clean(m.group(1)), page_html)
 
 
+def clean(fragment: str) -> str:
+    """An HTML fragment made from an author's Markdown, sanitized (pages outside the theme)."""
+    return _CLEANER.clean(fragment)
+
+
 _TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags=DROP_WITH_CONTENT, attributes={}, strip_comments=True)
 
 

@@ -11,6 +11,7 @@ from .config import SiteConfig
 from .model.allowlist import PublicNumber
 from .model.board import FreePage, Posting, Story
 from .model.org import Grid, Org, Showcase, Studio
+from .model.screens import Screen
 from .model.services import ServiceFile
 
 # file stem → (type, title). List kinds are files holding a list of records.
@@ -24,6 +25,7 @@ KINDS = {
     "posting": (list[Posting], "content/board/*.yml 公开栏公示"),
     "story": (Story, "content/stories/**/*.md 新闻 front matter"),
     "page": (FreePage, "content/pages/**/*.md 页面 front matter"),
+    "screens": (list[Screen], "content/screens.yml 社区大屏"),
     "public_numbers": (list[PublicNumber], "content/public_numbers.yml 允许公开的号码"),
 }
 

@@ -12,6 +12,7 @@ from ..problems import Problems
 from .base import Record, validate
 from .board import FreePage, Posting, Story
 from .org import Grid, Org, Showcase, Studio
+from .screens import Screen
 from .services import ServiceFile
 
 R = TypeVar("R", bound=Record)
@@ -49,6 +50,7 @@ class Content:
     postings: list[Posting] = field(default_factory=list)
     stories: list[StoryDoc] = field(default_factory=list)
     pages: list[PageDoc] = field(default_factory=list)
+    screens: list[Screen] = field(default_factory=list)
     # kinds of which some record could not be read: references to them are not checked,
     # so one mistake is not reported again as "unknown id" everywhere it is used
     incomplete: set[str] = field(default_factory=set)
@@ -102,6 +104,9 @@ def read_content(sources: Sources, problems: Problems, memo: Memo | None = None)
             if records is None or None in records:
                 content.incomplete.add(attr)
             target += [r for r in records or [] if r is not None]
+    if sources.screens is not None:
+        records = _list_of(Screen, sources.screens, problems)
+        content.screens = [r for r in records or [] if r is not None]
     for doc in sources.services:
         record = _mapping(ServiceFile, doc, problems)
         if record is None:
@@ -118,4 +123,6 @@ def read_content(sources: Sources, problems: Problems, memo: Memo | None = None)
         if meta is not None:
             slug = str(PurePosixPath(doc.path).relative_to("content/pages").with_suffix(""))
             content.pages.append(PageDoc(meta, doc.body, doc.body_line, slug))
+        else:
+            content.incomplete.add("pages")
     return content

@@ -1,0 +1,88 @@
+"""Standalone HTML pages outside the theme (screens, print posters): one Jinja environment,
+links relative to each page (so they open from file:// too), authors' Markdown converted and
+cleaned with the same rules as the site's pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import sanitize
+from ..catalog import Catalog
+from ..engine import MARKDOWN_EXTENSIONS
+from ..pages import rebase_media, relative
+from .qr import absolute_url, qr_svg
+
+WEEKDAYS = "一二三四五六日"
+
+
+def ymd_zh(d: dt.date) -> str:
+    """2026年11月22日 星期日"""
+    return f"{d.year}年{d.month}月{d.day}日 星期{WEEKDAYS[d.weekday()]}"
+
+
+def weekdays(days: list[int]) -> str:
+    """[1, 2, 3, 4, 5] → 周一至周五; [6, 7] → 周六、周日; all seven → 每天."""
+    days = sorted(set(days))
+    if len(days) == 7:
+        return "每天"
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        return f"周{WEEKDAYS[days[0] - 1]}至周{WEEKDAYS[days[-1] - 1]}"
+    return "、".join(f"周{WEEKDAYS[d - 1]}" for d in days)
+
+
+class HtmlWriter:
+    """Renders templates/<kind>/*.html into site files keyed by their path in the site."""
+
+    def __init__(self, catalog: Catalog, templates_dir: Path):
+        self.catalog = catalog
+        self.env = Environment(
+            loader=FileSystemLoader(str(templates_dir)),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
+        self.env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
+        self.env.filters["money"] = lambda n: f"{n:,.2f}"
+        self.env.filters["ymd_zh"] = ymd_zh
+        self.env.filters["weekdays"] = weekdays
+        self.files: dict[str, str] = {}
+        names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]
+        configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
+        self._md = markdown.Markdown(extensions=names, extension_configs=configs)
+
+    def render(self, template: str, dest: str, **ctx: Any) -> None:
+        """Write `dest` (a path in the site, e.g. screens/hdc/index.html) from `template`."""
+        url = dest.removesuffix("index.html")
+        site = self.catalog.config
+
+        def link(to: str) -> str:  # a folder link gets its index.html: file:// shows no folder index
+            target = relative(url, to)
+            return target + "index.html" if target.endswith("/") else target
+
+        self.files[dest] = self.env.get_template(template).render(
+            cat=self.catalog,
+            site=site,
+            today=self.catalog.today,
+            u=link,
+            md=lambda body: self.markdown(body, dest),
+            qr=lambda path: Markup(qr_svg(absolute_url(site.site.url, path))) if site.site.url else "",
+            public_url=lambda path: absolute_url(site.site.url, path),
+            **ctx,
+        )
+
+    def markdown(self, body: str, dest: str) -> Markup:
+        """An author's Markdown as cleaned HTML, its media paths relative to `dest`."""
+        if not body.strip():
+            return Markup("")
+        self._md.reset()
+        html = self._md.convert(rebase_media(body, dest.removesuffix("index.html") + "index.md"))
+        return Markup(sanitize.clean(html))
