@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -180,10 +181,12 @@ class _Refs:
 def _unknown(problems: Problems, record: Record, key: tuple, kind_zh: str, value: str, choices) -> None:
     kind_en = _KIND_EN.get(kind_zh, "checklist item" if "条目" in kind_zh else "reference")
     sample = "、".join(sorted(choices)[:8]) + ("……" if len(choices) > 8 else "")
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.75)
+    guess, guess_en = (f"，是不是“{close[0]}”？", f" (did you mean '{close[0]}'?)") if close else ("。", "")
     problems.add(
         *record.at(*key),
-        f"找不到{kind_zh}“{value}”。可用的编号有：{sample or '（无）'}",
-        f"unknown {kind_en} '{value}'; it must be one of the ids listed",
+        f"找不到{kind_zh}“{value}”{guess}可用的编号有：{sample or '（无）'}",
+        f"unknown {kind_en} '{value}'{guess_en}; it must be one of the ids listed",
     )
 
 
