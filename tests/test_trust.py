@@ -54,6 +54,9 @@ UNPUBLISHED = {
     "content/pages/draftpagemark.md": "---\ntitle: 草稿页DRAFTPAGETITLE\ndraft: true\n---\nDRAFTPAGEBODY\n",
     # a photo without consent: the person is shown with a placeholder, the file is not published
     "content/media/people/noconsent.svg": SVG.format("NOCONSENTPHOTOBYTES"),
+    # a district screen that plays every kind of slide (screens and posters are outputs too)
+    "content/screens.yml": "- id: all\n  place: 大厅\n  scope: testqu\n  playlist: [board, teams, stories,"
+    " figures, services, stations, showcase, {show: page, page: about}]\n",
 }
 INTERNAL_AND_FUTURE = """
 - id: internalslugmark
@@ -130,6 +133,8 @@ def test_the_leak_check_can_fail(leaky_site):
     assert "media/people/a.svg" in output_holds(out, "people/a.svg")  # a published file's name
     assert any(h.startswith("pagefind/") for h in output_holds(out, "钱卫东"))  # the gzipped index
     assert "grids/ly-01/index.html" in output_holds(out, "138****2222")  # the masked form
+    assert "screens/all/index.html" in output_holds(out, "138****2222")  # screens are searched too
+    assert "screens/all/index.html" in output_holds(out, "第四季度居务公开")
 
 
 def test_published_again_once_the_embargo_passes(tmp_path):
