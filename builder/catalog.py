@@ -76,16 +76,20 @@ class Catalog:
     scope_name: dict[str, str] = field(default_factory=dict)
     public_numbers: set[tuple[str, str]] = field(default_factory=set)  # (file, number) listed as public
     screens: list[Screen] = field(default_factory=list)
+    _chains: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
-    def scope_chain(self, scope: str) -> list[str]:
+    def scope_chain(self, scope: str) -> tuple[str, ...]:
         """The scope and every scope above it: grid → community → street → district."""
-        chain = [scope]
-        if scope in self.grid:
-            chain.append(scope := self.grid[scope].community)
-        if scope in self.street_of:
-            chain.append(self.street_of[scope].id)
-        if scope != self.config.district.id:
-            chain.append(self.config.district.id)
+        chain = self._chains.get(scope)
+        if chain is None:
+            up = [scope]
+            if scope in self.grid:
+                up.append(scope := self.grid[scope].community)
+            if scope in self.street_of:
+                up.append(self.street_of[scope].id)
+            if scope != self.config.district.id:
+                up.append(self.config.district.id)
+            chain = self._chains[up[0]] = tuple(up)
         return chain
 
     def communities_in(self, scope: str) -> list[str]:

@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="输出文件夹 / output folder (default: site/ next to the config)",
     )
+    pr = sub.add_parser("print", help="生成网站和打印海报的 PDF / build, then PDFs of the print posters")
+    common(pr)
+    pr.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="输出文件夹 / output folder (default: site/ next to the config)",
+    )
     c = sub.add_parser("check", help="只检查内容，不生成 / validate only, write nothing")
     common(c)
     s = sub.add_parser("serve", help="本机预览，保存后自动刷新 / live preview on 127.0.0.1")
@@ -115,12 +123,12 @@ def _fail(err: ContentError, report: Report) -> int:
     return 1
 
 
-def cmd_build(args) -> int:
+def cmd_build(args, pdfs: bool = False) -> int:
     report = Report()
     today = args.today or dt.date.today()
     out = args.out or args.config.parent / "site"
     try:
-        pipeline.build(args.config, out, today, report)
+        pipeline.build(args.config, out, today, report, pdfs=pdfs)
     except ContentError as err:
         return _fail(err, report)
     except UnsafeOutput as err:
@@ -130,7 +138,32 @@ def cmd_build(args) -> int:
     for w in report.engine_warnings:
         print(f"engine warning: {w}", file=sys.stderr)
     print(f"已生成 {out}：{report.summary()}")
+    if pdfs:
+        print(
+            f"其中 PDF {report.pdfs} 个：{out / 'print' / 'pdf'}\nincluding {report.pdfs} PDFs in print/pdf/"
+        )
     return 0
+
+
+def cmd_print(args) -> int:
+    """Build as `gridboard build` does, with a PDF of every poster in <out>/print/pdf/: written into
+    the new site before it replaces the old one, so the PDFs always match the pages."""
+    from .outputs import pdf
+
+    lacking = pdf.missing()
+    if not lacking:
+        return cmd_build(args, pdfs=True)
+    code = cmd_build(args)
+    if code == 0:
+        out = args.out or args.config.parent / "site"
+        print("\n".join(lacking))
+        print(
+            f"网页版海报已生成，可打开 {out / 'print' / 'index.html'} 用浏览器打印；安装以上软件后再运行 "
+            f"gridboard print 即可生成 PDF。\n"
+            f"The HTML posters are built (open {out / 'print' / 'index.html'} and print from the browser); "
+            "install the above and run gridboard print again for PDFs."
+        )
+    return code
 
 
 def cmd_check(args) -> int:
@@ -173,7 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if hasattr(args, "config"):
         args.config = args.config.resolve()
-    commands = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "demo": cmd_demo}
+    commands = {
+        "build": cmd_build,
+        "print": cmd_print,
+        "check": cmd_check,
+        "serve": cmd_serve,
+        "demo": cmd_demo,
+    }
     try:
         if args.command == "new":
             from .scaffold import new_file

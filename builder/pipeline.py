@@ -15,8 +15,10 @@ from .config import load_config
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
+from .outputs.pdf import write_pdfs
 from .outputs.posters import render_posters
 from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, write_version
+from .outputs.qr import draw_all
 from .outputs.screens import render_screens
 from .outputs.search import SearchIndex
 from .pages import render_pages
@@ -52,8 +54,9 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
     return catalog
 
 
-def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> Path:
-    """All stages: check, render pages, run the engine, add outputs, swap into out_dir."""
+def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs: bool = False) -> Path:
+    """All stages: check, render pages, run the engine, add outputs, swap into out_dir.
+    `pdfs`: also print every poster to PDF (needs Chromium and Playwright: outputs/pdf.py)."""
     check_out_dir(out_dir, config_file.parent)
     work = None
     try:
@@ -63,6 +66,9 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report) -> P
         gc.collect()  # the catalog and MkDocs' pages are gone: give their memory to Pagefind
         with report.timed("search"):
             report.search_pages = search.write(built)
+        if pdfs:
+            with report.timed("pdf"):
+                report.pdfs = write_pdfs(built, built / "print" / "pdf").count
         with report.timed("outputs"):
             report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
         report.pages = sum(1 for _ in built.rglob("*.html"))
@@ -82,6 +88,8 @@ def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
         pages = render_pages(catalog, templates)
     with report.timed("screens"):
         extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
+    with report.timed("qr"):
+        extra = draw_all(extra)
     staging = assets.stage(catalog, pages, root, templates, extra)
     work = make_staging_dir(out_dir)
     try:
@@ -139,7 +147,7 @@ class Preview:
             pages = render_pages(catalog, templates, self.page_memo)
             self.page_memo.sweep()
             extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
-            staging = assets.stage(catalog, pages, self.root, templates, extra)
+            staging = assets.stage(catalog, pages, self.root, templates, draw_all(extra))
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
         with report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:

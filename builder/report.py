@@ -19,6 +19,7 @@ class Report:
     pages: int = 0
     search_pages: int = 0
     digest: str = ""
+    pdfs: int = 0  # PDFs of the print posters (gridboard print)
 
     @contextlib.contextmanager
     def timed(self, stage: str):

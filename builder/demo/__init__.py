@@ -97,6 +97,7 @@ def generate(
     _postings(st, content, streets, communities, grid_records, sizes.postings)
     _stories(st, content, streets, communities, grid_records, sizes.stories)
     _pages(content, sizes)
+    _screens(content, communities)
     media = Path(__file__).resolve().parent.parent.parent / "templates" / "assets" / "person.svg"
     (content / "media" / "people").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(media, content / "media" / "people" / "demo.svg")
@@ -407,6 +408,38 @@ def _stories(st, content: Path, streets, communities, grids, count: int) -> None
         path = content / "stories" / str(date.year) / f"{date.isoformat()}-{slug}-{i + 1:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"---\n{head}---\n\n{body}", encoding="utf-8")
+
+
+def _screens(content: Path, communities: list[dict]) -> None:
+    """A lobby screen in every community and one for the district's hall."""
+    district = yaml.safe_load((Path(__file__).resolve().parent / "site_config.yml").read_text("utf-8"))
+    screens = [
+        {
+            "id": "district-hall",
+            "place": "区党群服务中心大厅",
+            "scope": district["district"]["id"],
+            "playlist": ["figures", {"show": "board", "count": 20}, "stories", "showcase"],
+        }
+    ]
+    for i, com in enumerate(communities):
+        screens.append(
+            {
+                "id": f"{com['id']}-lobby",
+                "place": f"{com['name']}党群服务中心大厅",
+                "orientation": "portrait" if i % 4 == 3 else "landscape",
+                "scope": com["id"],
+                "hours": [{"days": [1, 2, 3, 4, 5, 6], "from": "08:30", "to": "18:00"}],
+                "playlist": [
+                    "board",
+                    "teams",
+                    "figures",
+                    "services",
+                    "stations",
+                    {"show": "stories", "count": 3},
+                ],
+            }
+        )
+    _dump(content / "screens.yml", "社区大屏", screens)
 
 
 def _pages(content: Path, sizes: Sizes) -> None:

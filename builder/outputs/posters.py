@@ -1,11 +1,221 @@
-"""Posters: print-ready pages for the physical boards (filled in below)."""
+"""Posters: print-ready pages for the physical boards (site/print/).
+
+Each community's open-affairs board (A4 and A3, portrait), each grid's team poster
+(网格党建示意图), the service list, and an index of them all. They are plain HTML sheets
+styled by templates/assets/print.css: open one and print it (Ctrl+P), or let `gridboard print`
+(outputs/pdf.py) turn every one into a PDF. Each sheet carries its date and source, in the
+sheet itself and in the footer of every printed page."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..catalog import Catalog
+from ..model.org import Community, Street
+from ..model.services import Service
+from ..privacy import shown_office_phone
+from ..views import PostingView, posting_views, team_cards
+from .qr import absolute_url
+from .standalone import HtmlWriter
+
+PAPERS = ("a4", "a3")  # sizes of a community's board poster
+INDEX = "print/index.html"
+SERVICES = "print/services/index.html"
+
+
+def board_poster(community_id: str, paper: str) -> str:
+    """Site path of a community's board poster on `paper` ('a4' or 'a3')."""
+    return f"print/board/{community_id}/{paper}/index.html"
+
+
+def grid_poster(grid_id: str) -> str:
+    """Site path of a grid's team poster."""
+    return f"print/grids/{grid_id}/index.html"
+
+
+def pdf_name(poster: str) -> str:
+    """A poster's PDF, as `gridboard print` names it in print/pdf/: print/board/hdc/a4/index.html →
+    board-hdc-a4.pdf, print/grids/hdc-01/index.html → grid-hdc-01.pdf, print/services/… → services.pdf."""
+    parts = poster.removeprefix("print/").removesuffix("/index.html").split("/")
+    kind = {"board": "board", "grids": "grid", "services": "services"}[parts[0]]
+    return "-".join([kind, *parts[1:]]) + ".pdf"
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string, safe inside <style> (for the @page footer)."""
+    return Markup('"' + re.sub(r'[\\"<>&\n\r]', lambda m: f"\\{ord(m.group()):x} ", text) + '"')
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every sheet prints about itself: its date and source, and the page it copies."""
+
+    source: str
+    url: str  # public address of the matching page ('' when site.url is not set)
+    footer: Markup  # the same as a CSS string, for the footer of every printed page
+
+
+@dataclass(frozen=True)
+class PosterLink:
+    """One poster in the index: its label, its page (site path) and its PDF's name in print/pdf/."""
+
+    label: str
+    html: str
+    pdf: str
+
+
+@dataclass
+class CommunityPosters:
+    """A community's posters in the index."""
+
+    com: Community
+    boards: list[PosterLink]
+    grids: list[PosterLink]
+
+
+@dataclass
+class StreetPosters:
+    """A street's communities in the index."""
+
+    street: Street
+    communities: list[CommunityPosters]
+
+
+@dataclass
+class BoardSection:
+    """One category of a board poster (党务公开, 居务公开, 财务公开 …) and its current postings."""
+
+    category: str
+    postings: list[PostingView]
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    """A service item as printed: its record and its contact phone as it may be published."""
+
+    s: Service
+    contact: str | None
+
+
+@dataclass
+class ServiceGroup:
+    """A heading of the service list (a sub-category, or a category's own items) and its rows."""
+
+    name: str
+    rows: list[ServiceRow]
+
+
+@dataclass
+class ServiceCategory:
+    """A first-level category of the service list."""
+
+    name: str
+    groups: list[ServiceGroup]
 
 
 def render_posters(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
-    return {}
+    """Every poster and the index of them: site path → HTML."""
+    w = HtmlWriter(catalog, templates_dir)
+    site_name = catalog.config.site.name
+    current = [v for v in posting_views(catalog) if v.state.current]
+    for cid, com in catalog.community.items():
+        street = catalog.street_of[cid]
+        sections = board_sections(catalog, cid, current)
+        stamp = _stamp(catalog, f"{com.name}（{site_name}）", "board/")
+        for paper in PAPERS:
+            w.render(
+                "print/board.html",
+                board_poster(cid, paper),
+                paper=paper,
+                com=com,
+                street=street,
+                sections=sections,
+                stamp=stamp,
+            )
+    for g in catalog.grids:
+        if g.community not in catalog.community:
+            continue
+        com = catalog.community[g.community]
+        w.render(
+            "print/grid.html",
+            grid_poster(g.id),
+            paper="a4",
+            g=g,
+            com=com,
+            street=catalog.street_of[g.community],
+            team=team_cards(g, catalog),
+            supervision=shown_office_phone(g.supervision_phone, g.src_path, catalog.public_numbers),
+            stamp=_stamp(catalog, f"{com.name}（{site_name}）", f"grids/{g.id}/"),
+        )
+    services = service_list(catalog)
+    w.render(
+        "print/services.html",
+        SERVICES,
+        paper="a4",
+        categories=services,
+        stamp=_stamp(catalog, site_name, "services/"),
+    )
+    w.render("print/index.html", INDEX, streets=poster_index(catalog), services_pdf=pdf_name(SERVICES))
+    return w.files
+
+
+def _stamp(catalog: Catalog, source: str, path: str) -> Stamp:
+    url = absolute_url(catalog.config.site.url, path)
+    footer = " · ".join(p for p in (f"{catalog.today:%Y-%m-%d} 更新", f"来源：{source}", url) if p)
+    return Stamp(source, url, css_string(footer))
+
+
+def board_sections(catalog: Catalog, community_id: str, current: list[PostingView]) -> list[BoardSection]:
+    """The postings a community's board shows (as its screens do: posted for it, for a scope above
+    it, or for one of its grids), by category in the configured order, newest first."""
+    mine = [v for v in current if catalog.concerns(community_id, v.p.scope)]
+    order = list(catalog.config.board.categories)
+    sections: dict[str, BoardSection] = {}
+    for v in sorted(mine, key=lambda v: order.index(v.p.category) if v.p.category in order else len(order)):
+        sections.setdefault(v.p.category, BoardSection(v.category, [])).postings.append(v)
+    return list(sections.values())
+
+
+def service_list(catalog: Catalog) -> list[ServiceCategory]:
+    """The district's service items by category and sub-category, with phones as published."""
+
+    def rows(items: list[Service]) -> list[ServiceRow]:
+        return [
+            ServiceRow(s, shown_office_phone(s.contact, s.src_path, catalog.public_numbers)) for s in items
+        ]
+
+    out = []
+    for c in catalog.categories:
+        groups = [ServiceGroup(sub.name, rows(catalog.services_in(sub.id))) for sub in c.children]
+        own = [s for s in catalog.services.values() if s.category == c.id]
+        if own:
+            groups.append(ServiceGroup(c.name if not c.children else "其他", rows(own)))
+        groups = [gr for gr in groups if gr.rows]
+        if groups:
+            out.append(ServiceCategory(c.name, groups))
+    return out
+
+
+def poster_index(catalog: Catalog) -> list[StreetPosters]:
+    """Every community's and grid's posters, by street and community."""
+    out = []
+    for street in catalog.streets:
+        communities = []
+        for com in street.communities:
+            if com.id not in catalog.community:
+                continue
+            boards = [
+                PosterLink(paper.upper(), board_poster(com.id, paper), pdf_name(board_poster(com.id, paper)))
+                for paper in PAPERS
+            ]
+            grids = [
+                PosterLink(g.name, grid_poster(g.id), pdf_name(grid_poster(g.id)))
+                for g in catalog.grids_of.get(com.id, [])
+            ]
+            communities.append(CommunityPosters(com, boards, grids))
+        out.append(StreetPosters(street, communities))
+    return out

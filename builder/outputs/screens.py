@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..problems import Problems
-from .slides import Capped, build_slides
+from .slides import Capped, build_slides, current_postings
 from .standalone import HtmlWriter
 
 POLL_SECONDS = 150  # how often a screen asks whether a newer build is published
@@ -29,10 +29,11 @@ def render_screens(catalog: Catalog, templates_dir: Path, problems: Problems | N
     w = HtmlWriter(catalog, templates_dir)
     capped: list[Capped] = []
     shown = []
+    postings = current_postings(catalog)
     for screen in catalog.screens:
         if screen.scope not in catalog.scope_name:
             continue
-        slides = build_slides(catalog, screen, capped)
+        slides = build_slides(catalog, screen, capped, postings)
         hours = [{"days": h.days, "from": h.start, "to": h.end} for h in screen.hours]
         w.render(
             "screens/screen.html",

@@ -4,7 +4,9 @@ showing period (so a screen that is not rebuilt for weeks still drops what has e
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..catalog import Catalog, grid_figures
@@ -52,15 +54,22 @@ def _earliest(*stops: str) -> str:
     return min((s for s in stops if s), default="")
 
 
-def build_slides(catalog: Catalog, screen: Screen, capped: list[Capped]) -> list[Slide]:
+def current_postings(catalog: Catalog) -> list[PostingView]:
+    """The postings in their publicity period on the build date, newest first."""
+    return [v for v in posting_views(catalog) if v.state.current]
+
+
+def build_slides(
+    catalog: Catalog, screen: Screen, capped: list[Capped], postings: list[PostingView]
+) -> list[Slide]:
     """Every slide of the screen's playlist, in order."""
-    postings = [v for v in posting_views(catalog) if v.state.current]
     slides: list[Slide] = []
     for i, item in enumerate(screen.playlist):
-        made = _MAKERS[item.show](catalog, screen, item, postings)
         limit = item.count or DEFAULT_COUNT.get(item.show)
+        found = _MAKERS[item.show](catalog, screen, item, postings)
+        made = list(islice(found, limit) if item.show == "stories" else found)  # newest first: stop early
         if limit is not None and len(made) > limit:
-            if item.count is None:
+            if item.count is None and item.show != "stories":  # "the latest five" is no loss
                 capped.append(Capped(screen, i, limit, len(made)))
             made = made[:limit]
         start, stop = _day_start(item.show_from), _after(item.show_until)
@@ -95,14 +104,11 @@ def _teams(catalog: Catalog, screen: Screen, item: PlaylistItem, postings) -> li
     return out
 
 
-def _stories(catalog: Catalog, screen: Screen, item: PlaylistItem, postings) -> list[Slide]:
-    out = []
+def _stories(catalog: Catalog, screen: Screen, item: PlaylistItem, postings) -> Iterator[Slide]:
     for s in catalog.stories:
         places = [*s.meta.communities, *s.meta.grids]
-        if places and not any(catalog.concerns(screen.scope, p) for p in places):
-            continue
-        out.append(Slide("story", 0, story_url(s), data={"s": s, "summary": excerpt(s.body, 140)}))
-    return out
+        if not places or any(catalog.concerns(screen.scope, p) for p in places):
+            yield Slide("story", 0, story_url(s), data={"s": s, "summary": excerpt(s.body, 140)})
 
 
 def _figures(catalog: Catalog, screen: Screen, item: PlaylistItem, postings) -> list[Slide]:

@@ -16,7 +16,7 @@ from .. import sanitize
 from ..catalog import Catalog
 from ..engine import MARKDOWN_EXTENSIONS
 from ..pages import rebase_media, relative
-from .qr import absolute_url, qr_svg
+from .qr import absolute_url, placeholder
 
 WEEKDAYS = "一二三四五六日"
 
@@ -74,7 +74,7 @@ class HtmlWriter:
             today=self.catalog.today,
             u=link,
             md=lambda body: self.markdown(body, dest),
-            qr=lambda path: Markup(qr_svg(absolute_url(site.site.url, path))) if site.site.url else "",
+            qr=lambda path: placeholder(absolute_url(site.site.url, path)) if site.site.url else "",
             public_url=lambda path: absolute_url(site.site.url, path),
             **ctx,
         )
