@@ -215,3 +215,20 @@ def test_a_playlist_item_with_more_slides_than_its_limit_warns(tmp_path, monkeyp
     assert len(page.select(".gb-slide-team")) == 2
     capped = [w for w in report.problems.warnings if "count:" in w.message]
     assert len(capped) == 1 and capped[0].field == "[0].playlist[0]", [w.format() for w in capped]
+
+
+def test_version_json_lists_each_screens_build_key_which_changes_only_with_its_slides(tmp_path):
+    site = make_site(tmp_path, {SCREENS: LOBBY})
+    first, _ = build_site(site, tmp_path / "one")
+    keys = json.loads((first / "version.json").read_text(encoding="utf-8"))["screens"]
+    for sid, key in keys.items():
+        root = soup(first / f"screens/{sid}/index.html").select_one("[data-gb-screen]")
+        assert root["data-build"] == key and re.fullmatch(r"[0-9a-f]{16}", key)
+    again, _ = build_site(site, tmp_path / "two")
+    assert json.loads((again / "version.json").read_text(encoding="utf-8"))["screens"] == keys
+    grids = site / "content/grids/donghu.yml"
+    grids.write_text(grids.read_text(encoding="utf-8").replace("兰苑小区1—4号楼", "兰苑小区1—6号楼"), "utf-8")
+    changed, _ = build_site(site, tmp_path / "three")
+    new = json.loads((changed / "version.json").read_text(encoding="utf-8"))["screens"]
+    assert new["ly-lobby"] != keys["ly-lobby"]  # it shows ly-01's team slide
+    assert new["ly-02-door"] == keys["ly-02-door"] and new["empty"] == keys["empty"]

@@ -17,6 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .screens import build_keys
+
 MARKER = "version.json"  # every built site has it; a folder without it is not ours to replace
 
 
@@ -47,6 +49,9 @@ def write_version(site_dir: Path, today: str, generator: str) -> str:
     """Write version.json (what screens poll for a newer build); return the digest."""
     digest = content_digest(site_dir)
     stamp = {"version": digest[:16], "built_for": today, "generator": generator}
+    keys = build_keys(site_dir)
+    if keys:  # what each screen polls for (outputs/screens.py)
+        stamp["screens"] = keys
     (site_dir / MARKER).write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")
     return digest
 

@@ -6,7 +6,10 @@
  *   whose publicity period ended) is skipped even if the site was not rebuilt; outside the
  *   playing hours (data-hours) and when nothing is left it shows the brand slide with the time;
  * - a slide too long for the screen is shown in pages, each for the slide's seconds;
- * - it asks version.json every few minutes whether a newer build is published; when there is
+ * - it asks version.json every few minutes whether a newer build of this screen is published
+ *   (version.json lists each screen's build key, the same key the page carries in data-build,
+ *   so a screen that started offline still finds out, and one whose slides did not change
+ *   stays as it is); when there is
  *   one and the page itself loads, it reloads once; on any failure it keeps showing what it has;
  * - a photo that does not load is hidden, the text around it stays;
  * - the picture shifts by a few pixels every minute so nothing burns into the panel.
@@ -87,14 +90,54 @@
     if (!box || !body) { pages = 1; return; }
     body.style.transform = "";
     box.style.height = "";
-    var line = parseFloat(getComputedStyle(body).lineHeight) || 40;
-    var view = Math.max(line, Math.floor(box.clientHeight / line) * line);
-    pages = Math.max(1, Math.ceil((body.scrollHeight - 2) / view));
-    if (pages > 1) {
-      box.style.height = view + "px";
-      body.style.transform = "translateY(" + (-page * view) + "px)";
+    if (more) more.hidden = true;
+    var height = box.clientHeight;
+    if (body.scrollHeight <= height + 1) { pages = 1; page = 0; return; }
+    if (more) {  // leave room for the "接下页" mark where it covers the text
+      more.hidden = false;
+      var m = more.getBoundingClientRect(), b = box.getBoundingClientRect();
+      if (m.left < b.right && m.right > b.left && m.top < b.bottom) height = Math.max(1, Math.floor(m.top - b.top));
     }
+    var starts = breaks(box, body, height);
+    pages = starts.length;
+    if (page > pages - 1) page = pages - 1;
+    var top = starts[page], bottom = page + 1 < pages ? starts[page + 1] : top + height;
+    box.style.height = Math.min(height, bottom - top) + "px";
+    body.style.transform = "translateY(" + (-top) + "px)";
     if (more) more.hidden = page >= pages - 1;
+  }
+  // Where each page of a long slide starts: at the top of a line, a picture, a table row or a
+  // person's card, so that no line is cut in half at the bottom of a page and again at the top
+  // of the next (headings, margins and pictures are not whole lines, so multiples of the line
+  // height do not fall between lines).
+  function breaks(box, body, height) {
+    var origin = box.getBoundingClientRect().top;  // not the body's: its first margin may collapse
+    var tops = [], bottoms = [];
+    function add(rects) {
+      for (var i = 0; i < rects.length; i++) {
+        if (rects[i].height > 0) { tops.push(rects[i].top - origin); bottoms.push(rects[i].bottom - origin); }
+      }
+    }
+    var range = document.createRange();
+    var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, null);
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!/\S/.test(t.nodeValue)) continue;
+      range.selectNodeContents(t);
+      add(range.getClientRects());
+    }
+    var solid = body.querySelectorAll("img, svg, tr, .gb-person, .gb-figs li");
+    for (var s = 0; s < solid.length; s++) add(solid[s].getClientRects());
+    var end = bottoms.length ? Math.max.apply(null, bottoms) : body.scrollHeight;
+    var starts = [0], start = 0;
+    while (start + height < end - 1 && starts.length < 100) {
+      var limit = start + height, cut = limit;
+      for (var k = 0; k < tops.length; k++) {  // the first thing that does not fit starts the next page
+        if (bottoms[k] > limit + 0.5 && tops[k] > start + 0.5 && tops[k] < cut) cut = tops[k];
+      }
+      starts.push(cut);
+      start = cut;
+    }
+    return starts;
   }
   function progress(ms) {
     if (!bar) return;
@@ -185,6 +228,8 @@
   var versionUrl = root.getAttribute("data-version-url");
   var poll = (+root.getAttribute("data-poll") || 150) * 1000;
   var known = null;
+  var screenId = root.getAttribute("data-gb-screen");
+  var ownBuild = root.getAttribute("data-build");  // this page's build key (see version.json)
   var reloadedFor = null;
   try { reloadedFor = sessionStorage.getItem("gb-reloaded-for"); } catch (e) { /* file:// or blocked */ }
 
@@ -194,16 +239,24 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (v) {
         if (!v || !v.version) return;
-        if (known === null) { known = v.version; return; }
-        if (v.version === known || v.version === reloadedFor) return;
-        // a newer build: reload only if this page loads from it, so a half-copied site or a
-        // server error never replaces a working screen with an error page
+        var newer = null;
+        if (v.screens) {  // each screen's own build key: only a screen whose slides changed reloads
+          var key = v.screens[screenId];
+          if (key && key !== ownBuild) newer = key;
+        } else {  // a version.json without keys: compare with the version first seen
+          if (known === null) { known = v.version; return; }
+          if (v.version !== known) newer = v.version;
+        }
+        if (!newer || newer === reloadedFor) return;
+        // a newer build: reload only if this page loads from it, so a half-copied site, a stale
+        // cache or a server error never replaces a working screen with an error page
+        var sign = v.screens ? 'data-build="' + newer + '"' : "data-gb-screen";
         return fetch(location.href.split("#")[0], { cache: "no-store" })
           .then(function (r) { return r.ok ? r.text() : ""; })
           .then(function (text) {
-            if (text.indexOf("data-gb-screen") < 0) return;
-            reloadedFor = v.version;
-            try { sessionStorage.setItem("gb-reloaded-for", v.version); } catch (e) { /* ignore */ }
+            if (text.indexOf(sign) < 0) return;
+            reloadedFor = newer;
+            try { sessionStorage.setItem("gb-reloaded-for", newer); } catch (e) { /* ignore */ }
             location.reload();
           });
       })
