@@ -46,22 +46,18 @@ def _parser() -> argparse.ArgumentParser:
                 help="按哪一天判断公示和新闻是否发布 YYYY-MM-DD / build date (default: today)",
             )
 
-    b = sub.add_parser("build", help="生成网站 / build the site")
-    common(b)
-    b.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help="输出文件夹 / output folder (default: site/ next to the config)",
-    )
-    pr = sub.add_parser("print", help="生成网站和打印海报的 PDF / build, then PDFs of the print posters")
-    common(pr)
-    pr.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help="输出文件夹 / output folder (default: site/ next to the config)",
-    )
+    for name, text in (
+        ("build", "生成网站 / build the site"),
+        ("print", "生成网站和打印海报的 PDF / build, with PDFs of the print posters"),
+    ):
+        b = sub.add_parser(name, help=text)
+        common(b)
+        b.add_argument(
+            "--out",
+            type=Path,
+            default=None,
+            help="输出文件夹 / output folder (default: site/ next to the config)",
+        )
     c = sub.add_parser("check", help="只检查内容，不生成 / validate only, write nothing")
     common(c)
     s = sub.add_parser("serve", help="本机预览，保存后自动刷新 / live preview on 127.0.0.1")

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .. import sanitize
 from ..catalog import Catalog
 from ..engine import MARKDOWN_EXTENSIONS
-from ..pages import rebase_media, relative
+from ..pages import make_env, rebase_media, relative
 from .qr import absolute_url, placeholder
 
 WEEKDAYS = "一二三四五六日"
@@ -41,17 +40,7 @@ class HtmlWriter:
 
     def __init__(self, catalog: Catalog, templates_dir: Path):
         self.catalog = catalog
-        self.env = Environment(
-            loader=FileSystemLoader(str(templates_dir)),
-            undefined=StrictUndefined,
-            autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            auto_reload=False,
-        )
-        self.env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
-        self.env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
-        self.env.filters["money"] = lambda n: f"{n:,.2f}"
+        self.env = make_env(templates_dir)  # the pages' environment and filters, over all templates/
         self.env.filters["ymd_zh"] = ymd_zh
         self.env.filters["weekdays"] = weekdays
         self.files: dict[str, str] = {}
