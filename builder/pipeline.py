@@ -71,12 +71,20 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs
                 report.pdfs = write_pdfs(built, built / "print" / "pdf").count
         with report.timed("outputs"):
             report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
-        report.pages = sum(1 for _ in built.rglob("*.html"))
+        html = [p.relative_to(built).parts[0] for p in built.rglob("*.html")]
+        report.screens = sum(1 for top in html if top == "screens") - bool(extra_index(built, "screens"))
+        report.posters = sum(1 for top in html if top == "print") - bool(extra_index(built, "print"))
+        report.pages = len(html) - html.count("screens") - html.count("print")
         swap_into_place(built, out_dir)
     finally:
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
     return out_dir
+
+
+def extra_index(built: Path, folder: str) -> bool:
+    """Whether the site has the index page of screens/ or print/ (not counted as a screen or poster)."""
+    return (built / folder / "index.html").is_file()
 
 
 def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):

@@ -19,6 +19,8 @@ class Report:
     pages: int = 0
     search_pages: int = 0
     digest: str = ""
+    screens: int = 0  # screen pages (site/screens/<id>/)
+    posters: int = 0  # print posters (site/print/…)
     pdfs: int = 0  # PDFs of the print posters (gridboard print)
 
     @contextlib.contextmanager
@@ -42,4 +44,7 @@ class Report:
     def summary(self) -> str:
         """One line of what the build did."""
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items())
-        return f"{self.pages} 个页面 pages, {self.seconds:.1f} s ({stages})"
+        extra = ""
+        if self.screens or self.posters:
+            extra = f", {self.screens} 块大屏 screens, {self.posters} 张海报 posters"
+        return f"{self.pages} 个页面 pages{extra}, {self.seconds:.1f} s ({stages})"
