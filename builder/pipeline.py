@@ -25,6 +25,7 @@ from .pages import render_pages
 from .personal_numbers import scan_personal_numbers
 from .problems import ContentError, Problems
 from .report import Report
+from .review import review
 
 
 def templates_dir_for(root: Path) -> Path:
@@ -48,6 +49,8 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
         catalog.public_numbers = scan_personal_numbers(
             root, sources, content, config._doc, today, problems, memo
         )
+    with report.timed("review"):
+        review(catalog, problems)
     report.problems = problems
     if problems:
         raise ContentError(problems)
