@@ -127,13 +127,20 @@ def test_reduced_motion_is_honoured_in_normal_mode(site_url, chromium):
     context.close()
 
 
-def test_normal_mode_at_200_percent_zoom_needs_no_sideways_scrolling(site_url, chromium):
+def test_normal_mode_at_200_percent_zoom_needs_no_sideways_scrolling_and_nothing_moves(site_url, chromium):
     context = chromium.new_context(viewport=ZOOM_200)
     page = context.new_page()
-    wide = []
+    wide, moving = [], {}
     for kind, path in KINDS.items():
         page.goto(site_url + path)
         if page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1"):
             wide.append(kind)
+        page.wait_for_timeout(300)  # nothing starts moving by itself: no carousel, marquee, video
+        found = page.evaluate(
+            """() => [...document.getAnimations().map((a) => a.animationName || 'animation'),
+                ...[...document.querySelectorAll('video, audio, marquee, iframe, dialog[open]')].map((e) => e.tagName)]"""
+        )
+        if found:
+            moving[kind] = found
     context.close()
-    assert wide == []
+    assert wide == [] and moving == {}
