@@ -24,24 +24,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
 import http.server
 import json
 import os
 import platform
 import shutil
-import socketserver
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-20"
+from example_site import ROOT, build_example, serve
+
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("GRIDBOARD_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -91,26 +88,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return None
         data = path.read_bytes()
         return gzip.compress(data, compresslevel=1) if len(data) >= GZIP_MIN_LENGTH else None
-
-
-def serve(directory: Path, compress: bool) -> str:
-    """Serve a folder on 127.0.0.1 in a background thread; return its base URL."""
-    handler = type("Handler", (_Handler,), {"compress": compress})
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def build_example(work: Path) -> Path:
-    """Build the repository's example district into work/site."""
-    out = work / "site"
-    work.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "builder", "build", "--today", TODAY, "--out", str(out)]
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return out
 
 
 def run_lighthouse(url: str) -> dict:
@@ -215,7 +192,7 @@ def main() -> int:
     if not (Path(CHROMIUM).exists() and shutil.which("node")):
         ap.error(f"needs Node.js and Chromium at {CHROMIUM}")
     site = args.site or build_example(args.work)
-    base = serve(site, compress=not args.plain)
+    base = serve(site, type("Handler", (_Handler,), {"compress": not args.plain}))
     loadavg, started_at = os.getloadavg(), dt.datetime.now().isoformat(timespec="seconds")
     pages: dict[str, dict] = {}
     first = None

@@ -23,25 +23,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import http.server
 import json
 import os
 import platform
-import socketserver
 import statistics
-import subprocess
 import sys
-import threading
 import time
 import zoneinfo
 from importlib import metadata
 from pathlib import Path
 
+from example_site import build_example, serve
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-20"
 FRIDAY_10 = dt.datetime(2026, 11, 20, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
 VIEWPORT = {"width": 1920, "height": 1080}
 CHROMIUM = os.environ.get("GRIDBOARD_CHROMIUM", "/usr/bin/chromium")
@@ -63,30 +57,6 @@ LOAD_FIGURES = """() => {
           load_event_ms: nav.loadEventEnd, transfer_bytes: performance.getEntriesByType("resource")
             .reduce((n, r) => n + r.transferSize, nav.transferSize)};
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> str:
-    """Serve a folder on 127.0.0.1 in a background thread; return its base URL."""
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def build_example(work: Path) -> Path:
-    """Build the repository's example district into work/site."""
-    out = work / "site"
-    work.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "builder", "build", "--today", TODAY, "--out", str(out)]
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    return out
 
 
 def measure_load(browser, url: str, runs: int) -> list[dict]:
