@@ -80,7 +80,83 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--seed", type=int, default=1, help="随机种子，同一种子生成同样内容 / seed")
     d.add_argument("--today", type=_date, default=None, help="日期基准 / anchor date (default: today)")
     d.add_argument("--out", type=Path, required=True, help="输出文件夹（须为空）/ empty output folder")
+    _import_parsers(sub, common)
     return p
+
+
+def _import_parsers(sub, common) -> None:
+    imp = sub.add_parser("import", help="从 Excel 台账或 Word/网页文章导入 / import a ledger or a story")
+    kinds = imp.add_subparsers(dest="kind", required=True, metavar="KIND")
+    g = kinds.add_parser("grids", help="导入网格台账 .xlsx/.csv / import a grid ledger")
+    common(g)
+    g.add_argument("file", type=Path, help="台账文件 / ledger (.xlsx or .csv)")
+    g.add_argument("--mapping", type=Path, help="列名对照表 YAML / column mapping file")
+    g.add_argument("--sheet", help="只导入这个工作表 / only this sheet")
+    g.add_argument(
+        "--partial", action="store_true", help="跳过有错误的网格，导入其余的 / import the valid grids only"
+    )
+    g.add_argument("--dry-run", action="store_true", help="只显示会改什么 / show the changes, write nothing")
+    st = kinds.add_parser("story", help="导入文章 .docx/.html/.txt / import a story")
+    common(st)
+    st.add_argument("file", type=Path, help="Word、网页或文本文件 / .docx, .html or .txt")
+    conv = st.add_mutually_exclusive_group()
+    conv.add_argument(
+        "--to-simplified",
+        dest="to_simplified",
+        action="store_const",
+        const=True,
+        default=None,
+        help="繁体转简体 / convert traditional Chinese to simplified",
+    )
+    conv.add_argument(
+        "--keep-traditional",
+        dest="to_simplified",
+        action="store_const",
+        const=False,
+        help="保留繁体 / keep traditional Chinese",
+    )
+    st.add_argument("--slug", help="文件名（英文、数字、短横线）/ file name (ASCII slug)")
+    st.add_argument("--date", type=_date, default=None, help="发布日期 / date (default: found in the text)")
+    t = sub.add_parser("template", help="生成 Excel 填报模板 / write an Excel template")
+    common(t, today=False)
+    t.add_argument("kind", choices=["grids"])
+    t.add_argument(
+        "--out",
+        type=Path,
+        default=Path("网格台账模板.xlsx"),
+        help="输出文件 / output (default: 网格台账模板.xlsx)",
+    )
+
+
+def cmd_import(args) -> int:
+    if args.kind == "grids":
+        from .importers import grids
+
+        return grids.run(
+            args.file,
+            args.config,
+            mapping=args.mapping,
+            sheet=args.sheet,
+            partial=args.partial,
+            dry_run=args.dry_run,
+            today=args.today,
+        )
+    from .importers import story
+
+    return story.run(
+        args.file,
+        args.config.parent,
+        to_simplified=args.to_simplified,
+        slug=args.slug,
+        date=args.date,
+        today=args.today,
+    )
+
+
+def cmd_template(args) -> int:
+    from .importers import template
+
+    return template.run(args.config, args.out)
 
 
 def cmd_demo(args) -> int:
@@ -208,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         "check": cmd_check,
         "serve": cmd_serve,
         "demo": cmd_demo,
+        "import": cmd_import,
+        "template": cmd_template,
     }
     try:
         if args.command == "new":

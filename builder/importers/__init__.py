@@ -1,0 +1,1 @@
+"""Importers: bring Excel ledgers and Word/web stories into content/ (`gridboard import`, `gridboard template`)."""

@@ -1,0 +1,451 @@
+"""`gridboard import grids FILE.xlsx|.csv`: a grid ledger → content/grids/*.yml and content/org.yml.
+
+All or nothing: every problem of the whole sheet is reported at its cell and nothing is written,
+unless --partial, which writes the grids whose rows are all valid and lists the rest. Before a file
+is replaced, the site with the new files is checked by the same pipeline as `gridboard check`, so an
+import can never leave a site that does not build. Grids are matched by id, then 15-digit code, then
+community + name: re-importing a sheet changes nothing, an edited sheet changes only what it edits.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..config import load_config
+from ..model.org import Grid
+from ..problems import ContentError, Problems
+from ..report import Report
+from . import yaml_roundtrip as rt
+from .grid_merge import Draft, _plain, apply
+from .ledger_columns import Columns
+from .ledger_read import LedgerUnreadable, read_ledger
+from .ledger_rows import GridRow, read_rows
+from .org_index import OrgIndex, bare, slug
+
+_ROW = re.compile(r"[!:][A-Z]*(\d+)行?$")
+_NEW_FILE_HEAD = "# yaml-language-server: $schema=../../schemas/grid.schema.json\n"
+_FIELD_ZH = {
+    "kind": "网格类型（基础网格/专属网格）",
+    "name": "网格名称",
+    "community": "社区",
+    "code": "网格代码",
+    "households": "户数",
+    "population": "人口",
+    "supervision_phone": "监督电话",
+    "team": "网格队伍",
+    "party_branch": "党支部",
+}
+
+
+class _Site:
+    """The round-trip org.yml and grid files of a site, and what the import changes in them."""
+
+    def __init__(self, root: Path, problems: Problems):
+        self.root = root
+        self.org_path = root / "content" / "org.yml"
+        self.org = rt.load(self.org_path) if self.org_path.is_file() else rt.CommentedMap()
+        self.index = OrgIndex(self.org)
+        self.files: dict[Path, rt.CommentedSeq] = {}
+        self.original: dict[Path, str] = {}
+        for path in sorted((root / "content" / "grids").glob("*.yml")):
+            text = path.read_text(encoding="utf-8-sig")
+            try:
+                data = rt.loads(text)
+            except Exception as exc:  # a file the site itself cannot read: the check will say where
+                problems.add(
+                    _rel(path, root), None, "", f"这个文件不是有效的 YAML，请先修好：{exc}", "invalid YAML"
+                )
+                continue
+            self.files[path] = data if isinstance(data, list) else rt.CommentedSeq()
+            self.original[path] = text
+        self.grids = [(p, g) for p, seq in self.files.items() for g in seq if isinstance(g, dict)]
+
+    def find(self, draft: Draft, community: str) -> tuple[Path, rt.CommentedMap] | None:
+        f = draft.fields
+        tests = []
+        if "id" in f:
+            tests.append(lambda g: str(g.get("id")) == f["id"].text.strip())
+        if "code" in f:
+            code = re.sub(r"\s", "", f["code"].text)
+            tests.append(lambda g: str(g.get("code", "")) == code)
+        if "name" in f:
+            name = f["name"].text.strip()
+            tests.append(lambda g: g.get("community") == community and str(g.get("name", "")).strip() == name)
+        for test in tests:
+            hit = next(((p, g) for p, g in self.grids if test(g)), None)
+            if hit:
+                return hit
+        return None
+
+    def home_for(self, community: str, street: rt.CommentedMap) -> Path:
+        """The grid file a new grid of `community` goes in: where its neighbours are."""
+        by_file = Counter(p for p, g in self.grids if g.get("community") == community)
+        if by_file:
+            return by_file.most_common(1)[0][0]
+        siblings = {str(c.get("id")) for c in street.get("communities") or [] if isinstance(c, dict)}
+        by_file = Counter(p for p, g in self.grids if g.get("community") in siblings)
+        if by_file:
+            return by_file.most_common(1)[0][0]
+        path = self.root / "content" / "grids" / f"{street.get('id')}.yml"
+        self.files.setdefault(path, rt.CommentedSeq())
+        return path
+
+    def new_id(self, community: rt.CommentedMap) -> str:
+        """hdc-13 after hdc-12: the prefix the community's grids use, else its name's initials."""
+        taken = {str(g.get("id")) for _, g in self.grids}
+        ids = [str(g.get("id")) for _, g in self.grids if g.get("community") == community.get("id")]
+        prefixes = Counter(m.group(1) for i in ids if (m := re.match(r"^(.*?)-?(\d+)$", i)))
+        prefix = prefixes.most_common(1)[0][0] if prefixes else slug(str(community.get("name")), set(), True)
+        n = 1
+        while f"{prefix}-{n:02d}" in taken:
+            n += 1
+        return f"{prefix}-{n:02d}"
+
+
+def run(
+    file: Path,
+    config_file: Path,
+    *,
+    mapping: Path | None = None,
+    sheet: str | None = None,
+    partial: bool = False,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+) -> int:
+    """Import one ledger; print the changes (stdout) or every problem (stderr). Exit 0 or 1."""
+    problems = Problems()
+    try:
+        config, root = load_config(config_file)
+    except ContentError as err:
+        _print(err.problems)
+        return 1
+    settings = _mapping(mapping, problems)
+    if not file.is_file():
+        print(f"找不到文件 {file} (no such file)", file=sys.stderr)
+        return 1
+    try:
+        sheets = read_ledger(file, file.name)
+    except LedgerUnreadable as err:
+        print(f"{err.zh}\n    ({err.en})", file=sys.stderr)
+        return 1
+    if not sheets:
+        print(f"{file.name} 里没有可见的工作表 (no visible sheet)", file=sys.stderr)
+        return 1
+    vocab = Columns(config.roles, settings.get("columns"))
+    rows = read_rows(sheets, vocab, problems, only=sheet or settings.get("sheet"))
+    site = _Site(root, problems)
+    drafts = _group(rows, problems)
+    if not drafts and not problems.errors:
+        problems.add(file.name, None, "", "表中没有任何网格数据行", "the sheet has no grid rows")
+    data_rows = {_row(r.where) for d in drafts for r in d.rows}
+    fatal = [p for p in problems.errors if _row(p.path) not in data_rows]  # headers, whole file
+    changes: list[str] = []
+    skipped: list[str] = []
+    for draft in drafts:
+        own = Problems()
+        row_errors = [p for p in problems.errors if any(_same_row(p.path, r.where) for r in draft.rows)]
+        result = _import_one(draft, site, own, today or dt.date.today())
+        problems.extend(own)
+        if own.errors or row_errors:
+            skipped.append(f"{draft.where} {_name(draft)}")
+            continue
+        if result:
+            changes.append(result)
+    if fatal or (problems.errors and not partial):
+        _print(problems)
+        n = len(problems.errors)
+        print(
+            f"\n共 {n} 处错误，没有写入任何文件。改正后重新导入即可（或加 --partial 只导入没有错误的网格）。\n"
+            f"{n} error(s): nothing was written. Fix them and import again (or use --partial).",
+            file=sys.stderr,
+        )
+        return 1
+    written = _texts(site)
+    check = _check_site(root, config_file, written, today or dt.date.today())
+    if check.errors:
+        _print(check)
+        print(
+            "\n导入后的网格文件没有通过检查，没有写入任何文件 / the imported files would not pass "
+            "`gridboard check`: nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    _print(problems, warnings_only=True)
+    if partial and skipped:
+        print(
+            "以下网格有错误，已跳过 / skipped because of errors:\n  " + "\n  ".join(skipped), file=sys.stderr
+        )
+    for line in site.index.added:
+        print(f"新增 added {line} → content/org.yml")
+    print("\n".join(changes) if changes else "")
+    if not written:
+        print(
+            f"没有变化：{len(drafts)} 个网格都与表格一致 / nothing changed ({len(drafts)} grids already match)"
+        )
+        return 0
+    if dry_run:
+        print("（--dry-run：只显示，没有写入 / nothing written)")
+        return 0
+    _write(written)
+    for path in written:
+        print(f"已写入 wrote {_rel(path, root)}")
+    print("下一步 / next: gridboard check，然后 gridboard build")
+    return 0
+
+
+def _import_one(draft: Draft, site: _Site, problems: Problems, today: dt.date) -> str | None:
+    """Apply one grid's rows to the site's files; a line describing the change, None if none."""
+    found = _community(draft, site, problems)
+    if found is None:
+        return None
+    street, community = found
+    community_id = str(community.get("id"))
+    hit = site.find(draft, community_id)
+    if hit:
+        path, original = hit
+        grid = copy.deepcopy(original)
+    else:
+        if "name" not in draft.fields:
+            problems.add(draft.where, None, "网格名称", "新网格必须填写网格名称", "a new grid needs a name")
+            return None
+        path, original = site.home_for(community_id, street), None
+        grid = rt.CommentedMap()
+        grid["id"] = draft.fields["id"].text.strip() if "id" in draft.fields else site.new_id(community)
+    apply(grid, draft, community_id, problems)
+    if problems.errors:
+        return None
+    plain = _plain(grid)
+    try:
+        Grid.model_validate(plain)
+    except ValidationError as err:
+        for e in err.errors():
+            top = str(e["loc"][0]) if e["loc"] else ""
+            cell = _cell_for(draft, top)
+            what = _FIELD_ZH.get(top, ".".join(map(str, e["loc"])))
+            zh = f"缺少{what}" if e["type"] == "missing" else f"{what}：{e['msg']}"
+            problems.add(cell, None, what, zh, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+        return None
+    if original is None:
+        site.files[path].append(grid)
+        site.grids.append((path, grid))
+        return f"新增网格 new grid {grid['id']} {grid.get('name')} → {_rel(path, site.root)}"
+    before = _plain(original)
+    if before == plain:
+        return None
+    seq = site.files[path]
+    seq[seq.index(original)] = grid
+    site.grids = [(p, grid if g is original else g) for p, g in site.grids]
+    return f"更新网格 updated {grid['id']} {grid.get('name')}：{_describe(before, plain)}"
+
+
+def _community(draft: Draft, site: _Site, problems: Problems):
+    """(street, community) maps for the draft, adding them to org.yml when the sheet names new ones."""
+    f = draft.fields
+    street_cell, community_cell = f.get("street"), f.get("community")
+    street = site.index.street(street_cell.text) if street_cell else None
+    if community_cell is None:
+        hit = site.find(draft, "")
+        if hit:
+            return site.index.community(str(hit[1].get("community")))
+        problems.add(draft.where, None, "社区", "没有填写所属社区", "the grid's community is missing")
+        return None
+    found = site.index.community(community_cell.text, street)
+    if found:
+        if street_cell and street is not None and found[0] is not street:
+            problems.add(
+                street_cell.where,
+                None,
+                "街道",
+                f"{community_cell.text}在 org.yml 里属于{found[0].get('name')}，不属于{street_cell.text}",
+                "the community belongs to another street in org.yml",
+            )
+            return None
+        return found
+    if street_cell is None:
+        problems.add(
+            community_cell.where,
+            None,
+            "社区",
+            f"社区“{community_cell.text}”不在 content/org.yml 里；填写“街道”列，导入时会一并新建这个社区",
+            "unknown community: give its street (街道 column) and it is added to org.yml",
+        )
+        return None
+    if street is None:
+        street = site.index.add_street(street_cell.text)
+    code = re.sub(r"\s", "", f["code"].text)[:12] if "code" in f else None
+    community = site.index.add_community(
+        street, community_cell.text, code if code and code.isdigit() else None
+    )
+    return street, community
+
+
+def _group(rows: list[GridRow], problems: Problems) -> list[Draft]:
+    drafts: dict[tuple, Draft] = {}
+    for row in rows:
+        f = row.fields
+        if "name" in f:
+            key = ("name", bare(f["community"].text) if "community" in f else "", f["name"].text.strip())
+        elif "id" in f or "code" in f:
+            key = ("id", (f.get("id") or f["code"]).text.strip())
+        else:
+            problems.add(row.where, None, "网格名称", "这一行没有网格名称", "the row has no grid name")
+            continue
+        drafts.setdefault(key, Draft()).add(row, problems)
+    return list(drafts.values())
+
+
+def _mapping(path: Path | None, problems: Problems) -> dict:
+    """The optional mapping file: {sheet: 名称, columns: {表头: 对应的列名或字段}}."""
+    if path is None:
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        problems.add(str(path), None, "", f"对照表读不出来：{exc}", "cannot read the mapping file")
+        return {}
+    if not isinstance(data, dict) or not isinstance(data.get("columns", {}), dict):
+        problems.add(
+            str(path),
+            None,
+            "columns",
+            "对照表应写成 columns: 下面每行“表头: 对应项”，如 “负责人: 网格长”",
+            "the mapping file needs `columns:` with `header: field` lines",
+        )
+        return {}
+    data["columns"] = {str(k): str(v) for k, v in (data.get("columns") or {}).items()}
+    return data
+
+
+def _texts(site: _Site) -> dict[Path, str]:
+    """The files whose text changes, with their new text."""
+    out = {}
+    for path, seq in site.files.items():
+        text = rt.dump(seq)
+        old = site.original.get(path)
+        if old is None:
+            text = _NEW_FILE_HEAD + text
+        if text != old:
+            out[path] = text
+    if site.index.added:
+        out[site.org_path] = rt.dump(site.org)
+    return out
+
+
+def _check_site(root: Path, config_file: Path, texts: dict[Path, str], today: dt.date) -> Problems:
+    """Run `gridboard check` on the site as it would be: a hidden temporary copy made of hard links
+    to the real files (the check refuses symbolic links), with the new texts in place. Only errors in
+    the files being written are returned: the site's other problems are not this import's."""
+    from .. import pipeline
+
+    with tempfile.TemporaryDirectory(prefix=".gridboard-import-", dir=root) as tmp:
+        shadow = Path(tmp)
+        shutil.copy2(config_file, shadow / config_file.name)
+        _link_tree(root / "content", shadow / "content")
+        for path, text in texts.items():
+            target = shadow / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)  # a link to the real file: replace it, never write through it
+            target.write_text(text, encoding="utf-8")
+        try:
+            pipeline.check(shadow / config_file.name, today, Report())
+            return Problems()
+        except ContentError as err:
+            mine = {str(p.relative_to(root)) for p in texts}
+            found = Problems()
+            found.items = [p for p in err.problems.errors if p.path in mine]
+            return found
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    for folder, _dirs, files in os.walk(src):
+        here = dst / Path(folder).relative_to(src)
+        here.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(Path(folder) / name, here / name)
+            except OSError:  # a file system without hard links: copy
+                shutil.copy2(Path(folder) / name, here / name)
+
+
+def _write(texts: dict[Path, str]) -> None:
+    """Write every file to a temporary name first, then rename them all: no half-written file."""
+    staged = []
+    for path, text in texts.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        staged.append((tmp, path))
+    for tmp, path in staged:
+        os.replace(tmp, path)
+
+
+def _describe(before: dict, after: dict) -> str:
+    parts = []
+    for key in after:
+        if key == "team" or before.get(key) == after.get(key):
+            continue
+        parts.append(f"{_FIELD_ZH.get(key, key)} {_short(before.get(key))} → {_short(after.get(key))}")
+    old = {(m.get("role"), m.get("name")): m for m in before.get("team") or [] if isinstance(m, dict)}
+    new = {(m.get("role"), m.get("name")): m for m in after.get("team") or [] if isinstance(m, dict)}
+    parts += [f"+{k[1]}（{k[0]}）" for k in new if k not in old]
+    parts += [f"−{k[1]}（{k[0]}）" for k in old if k not in new]
+    parts += [f"{k[1]} 信息更新" for k in new if k in old and new[k] != old[k]]
+    return "；".join(parts)
+
+
+def _short(value) -> str:
+    if value is None:
+        return "（空）"
+    text = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _cell_for(draft: Draft, top: str) -> str:
+    keys = {"party_branch": "branch_name"}.get(top, top)
+    cell = draft.fields.get(keys)
+    if cell:
+        return cell.where
+    if top == "team" and draft.members:
+        return draft.members[0].name.where
+    return draft.where
+
+
+def _name(draft: Draft) -> str:
+    cell = draft.fields.get("name") or draft.fields.get("id") or draft.fields.get("code")
+    return cell.text if cell else ""
+
+
+def _row(path: str) -> tuple[str, int] | None:
+    m = _ROW.search(path)
+    return (path[: m.start()], int(m.group(1))) if m else None
+
+
+def _same_row(path: str, where: str) -> bool:
+    a, b = _row(path), _row(where)
+    return a is not None and a == b
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _print(problems: Problems, warnings_only: bool = False) -> None:
+    for p in problems.items:  # in the order found: row by row, as the sheet reads
+        if warnings_only and p.severity != "warning":
+            continue
+        print(p.format(), file=sys.stderr)
