@@ -10,15 +10,24 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from openpyxl.worksheet.datavalidation import DataValidation  # noqa: F401  (the template's checks)
+from conftest import ROOT, TODAY
 
 from builder import pipeline
 from builder.cli import main
 from builder.report import Report
 
-from conftest import ROOT, TODAY
-
-HEADERS = [" 街道 ", "社区（村）", "网格 名称", "网格类型", "户数（户）", "楼栋", "网格长", "联系电话", "网格员", "党支部"]
+HEADERS = [
+    " 街道 ",
+    "社区（村）",
+    "网格 名称",
+    "网格类型",
+    "户数（户）",
+    "楼栋",
+    "网格长",
+    "联系电话",
+    "网格员",
+    "党支部",
+]
 
 
 @pytest.fixture
@@ -50,7 +59,9 @@ def run(root: Path, *args: str) -> int:
     return main([*args, "--config", str(root / "site_config.yml")])
 
 
-def ledger(path: Path, rows: list[list], headers=HEADERS, title: str | None = "华山街道网格台账（2026年）") -> Path:
+def ledger(
+    path: Path, rows: list[list], headers=HEADERS, title: str | None = "华山街道网格台账（2026年）"
+) -> Path:
     """An .xlsx the way offices make them: a merged title row, then the header, then the rows."""
     book = openpyxl.Workbook()
     ws = book.active
@@ -71,8 +82,30 @@ ROW_HSH01 = ["华山街道", "华山湖社区", "华山湖社区第一网格", "
 def test_edited_sheet_changes_only_what_changed(site, tmp_path, capsys):
     rows = [
         [*ROW_HSH01[:4], "490户", *ROW_HSH01[5:]],  # households edited, written with its unit
-        ["华山街道", "华山湖社区", "华山湖社区第五网格", "专属网格", None, "北门商铺", "万淑琴", "13800001834", "巩丽萍", None],
-        ["华山街道", "新湖社区", "新湖社区第一网格", "基础网格", 120, "1号楼", "张建国", "13800009901", "李秀英", None],
+        [
+            "华山街道",
+            "华山湖社区",
+            "华山湖社区第五网格",
+            "专属网格",
+            None,
+            "北门商铺",
+            "万淑琴",
+            "13800001834",
+            "巩丽萍",
+            None,
+        ],
+        [
+            "华山街道",
+            "新湖社区",
+            "新湖社区第一网格",
+            "基础网格",
+            120,
+            "1号楼",
+            "张建国",
+            "13800009901",
+            "李秀英",
+            None,
+        ],
     ]
     book = ledger(tmp_path / "台账.xlsx", rows)
     ws = openpyxl.load_workbook(book)
@@ -139,7 +172,18 @@ def test_every_error_is_reported_by_cell_and_nothing_is_written(site, tmp_path, 
 def test_partial_imports_the_valid_grids_and_lists_the_rest(site, tmp_path, capsys):
     rows = [
         [*ROW_HSH01[:4], 500, *ROW_HSH01[5:]],
-        ["华山街道", "华山湖社区", "华山湖社区第二网格", "基础网格", "很多", None, "万淑琴", None, "亓新峰", None],
+        [
+            "华山街道",
+            "华山湖社区",
+            "华山湖社区第二网格",
+            "基础网格",
+            "很多",
+            None,
+            "万淑琴",
+            None,
+            "亓新峰",
+            None,
+        ],
     ]
     book = ledger(tmp_path / "p.xlsx", rows)
     assert run(site, "import", "grids", str(book)) == 1
@@ -171,9 +215,9 @@ def test_team_roster_one_row_per_member_from_gbk_csv(site, tmp_path, capsys):
     assert ("building_leader", "刘德胜") in names and ("building_leader", "王梓轩") in names
     assert team[[n for _, n in names].index("刘德胜")]["party_member"] is False
     assert names[:3] == [("grid_leader", "武新华"), ("grid_worker", "仲美华"), ("party_instructor", "容锦华")]
-    assert "身份证号" in captured.err and "370112199001011234" not in (site / "content/grids/huashan.yml").read_text(
-        encoding="utf-8"
-    )
+    assert "身份证号" in captured.err and "370112199001011234" not in (
+        site / "content/grids/huashan.yml"
+    ).read_text(encoding="utf-8")
     assert "+刘德胜" in captured.out
     # the roster drops a building leader it no longer lists
     lines = text.splitlines()
@@ -187,9 +231,17 @@ def test_team_roster_one_row_per_member_from_gbk_csv(site, tmp_path, capsys):
 
 def test_mapping_file_names_unusual_headers(site, tmp_path, capsys):
     headers = ["社区", "网格", "负责人", "负责人手机", "片区", "住户总数"]
-    book = ledger(tmp_path / "m.xlsx", [["华山湖社区", "华山湖社区第三网格", "武新华", "13800001806", "东片", 420]], headers, None)
+    book = ledger(
+        tmp_path / "m.xlsx",
+        [["华山湖社区", "华山湖社区第三网格", "武新华", "13800001806", "东片", 420]],
+        headers,
+        None,
+    )
     mapping = tmp_path / "对照.yml"
-    mapping.write_text("columns:\n  负责人: 网格长\n  负责人手机: 网格长电话\n  片区: 忽略\n  住户总数: 户数\n", encoding="utf-8")
+    mapping.write_text(
+        "columns:\n  负责人: 网格长\n  负责人手机: 网格长电话\n  片区: 忽略\n  住户总数: 户数\n",
+        encoding="utf-8",
+    )
     assert run(site, "import", "grids", str(book)) == 0  # without it: unknown columns are warned about
     assert "不认识的列名“负责人”" in capsys.readouterr().err
     assert run(site, "import", "grids", str(book), "--mapping", str(mapping)) == 0
@@ -201,7 +253,9 @@ def test_import_that_would_break_the_site_writes_nothing(site, tmp_path, capsys)
     """The importer checks the site as it would be: a building that is a person's name is fine, but a
     grid code that does not start with its community's code is caught by `gridboard check` rules."""
     headers = ["社区", "网格名称", "网格代码"]
-    book = ledger(tmp_path / "c.xlsx", [["华山湖社区", "华山湖社区第一网格", "370112999999001"]], headers, None)
+    book = ledger(
+        tmp_path / "c.xlsx", [["华山湖社区", "华山湖社区第一网格", "370112999999001"]], headers, None
+    )
     snapshot = digest(site)
     assert run(site, "import", "grids", str(book)) == 1
     err = capsys.readouterr().err
