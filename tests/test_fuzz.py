@@ -292,7 +292,8 @@ def test_deep_nesting_the_text_check_misses_is_still_caught(monkeypatch):
     """Without the check on the text, the loaders' own depth checks still give the problem."""
     monkeypatch.setattr("builder.load.too_deep", lambda text, always=False: None)
     err, _ = _one_error("a: 1\nb: " + "[" * 2_000 + "]" * 2_000)  # composed by libyaml, built by us
-    assert (err.line, err.column, err.message) == (2, 54, TOO_DEEP)
+    # the column is where the parser gave up: ours at level 50, or earlier PyYAML releases' own limit
+    assert (err.line, err.message) == (2, TOO_DEEP) and err.column >= 54
     err, _ = _one_error("a: 1\nb: " + "[" * 2_000)  # a syntax error: PyYAML's composer recurses
     assert (err.line, err.message) == (2, TOO_DEEP)
 

@@ -33,7 +33,7 @@ SITE_URL = yaml.safe_load((ROOT / "site_config.yml").read_text(encoding="utf-8")
 # digest of the version copied: an upgrade that changes one must be carried over
 MATERIAL = Path(material.__file__).parent / "templates"
 COPIED = {
-    "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+    "base.html": "a96efe9eb5213f22f2f868e6664566d99340e59df8ec4d17d67a06068417b0fd",
     "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
     "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
     "partials/logo.html": "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
@@ -100,7 +100,8 @@ def test_material_templates_copied_are_still_the_ones_changed():
     """A Material upgrade that changes a template copied into templates/overrides/ must be reviewed."""
     for name, digest in COPIED.items():
         assert (ROOT / "templates" / "overrides" / name).is_file(), name
-        text = (MATERIAL / name).read_bytes()
+        # the generator meta names Material's version, changed by every release: not a change to review
+        text = re.sub(rb"mkdocs-material-\d+\.\d+\.\d+", b"mkdocs-material-VERSION", (MATERIAL / name).read_bytes())
         assert hashlib.sha256(text).hexdigest() == digest, (
             f"mkdocs-material changed {name}: copy it again into templates/overrides/{name}, carry over "
             "the change its opening comment describes, then update COPIED"
