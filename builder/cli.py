@@ -121,6 +121,11 @@ def _import_parsers(sub, common) -> None:
     common(t, today=False)
     t.add_argument("kind", choices=["grids"])
     t.add_argument(
+        "--filled",
+        action="store_true",
+        help="填入网站现有的全部网格，改完再导入 / fill in every current grid, to edit and import back",
+    )
+    t.add_argument(
         "--out",
         type=Path,
         default=Path("网格台账模板.xlsx"),
@@ -156,7 +161,7 @@ def cmd_import(args) -> int:
 def cmd_template(args) -> int:
     from .importers import template
 
-    return template.run(args.config, args.out)
+    return template.run(args.config, args.out, filled=args.filled)
 
 
 def cmd_demo(args) -> int:

@@ -301,3 +301,22 @@ def test_unreadable_files_get_a_clear_message(site, tmp_path, capsys):
     headerless = ledger(tmp_path / "h.xlsx", [["a", "b"]], ["甲", "乙"], None)
     assert run(site, "import", "grids", str(headerless)) == 1
     assert "h.xlsx:网格台账!1行" in capsys.readouterr().err
+
+
+def test_filled_template_round_trips_every_grid(site, tmp_path, capsys):
+    """`template grids --filled` writes the whole site; edited in Excel, it imports back as an edit."""
+    out = tmp_path / "全部网格.xlsx"
+    assert run(site, "template", "grids", "--filled", "--out", str(out)) == 0
+    book = openpyxl.load_workbook(out)
+    names = [c.value for c in book["网格"]["C"][1:] if c.value]
+    assert len(names) == len(grids(site)) and "华山湖社区第三网格" in names
+    snapshot = digest(site)
+    assert run(site, "import", "grids", str(out)) == 0
+    assert digest(site) == snapshot
+    row = names.index("裕华社区第一网格") + 2 if "裕华社区第一网格" in names else 3
+    before = book["网格"].cell(row, 8).value
+    book["网格"].cell(row, 8).value = (before or 0) + 7
+    book.save(out)
+    assert run(site, "import", "grids", str(out)) == 0
+    output = capsys.readouterr().out
+    assert output.count("更新网格 updated") == 1 and f"户数 {before} → {(before or 0) + 7}" in output

@@ -33,6 +33,7 @@ from .ledger_read import LedgerUnreadable, read_ledger
 from .ledger_rows import GridRow, read_rows
 from .org_index import OrgIndex, bare, slug
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ROW = re.compile(r"[!:][A-Z]*(\d+)行?$")
 _NEW_FILE_HEAD = "# yaml-language-server: $schema=../../schemas/grid.schema.json\n"
 _FIELD_ZH = {
@@ -49,44 +50,67 @@ _FIELD_ZH = {
 
 
 class _Site:
-    """The round-trip org.yml and grid files of a site, and what the import changes in them."""
+    """The org.yml and grid files of a site, and what the import changes in them.
+
+    Grid files are first read fast (PyYAML's C loader) to match and compare; only the files that
+    change are then read round-trip (ruamel.yaml, slow) and the changes applied again there."""
 
     def __init__(self, root: Path, problems: Problems):
         self.root = root
         self.org_path = root / "content" / "org.yml"
-        self.org = rt.load(self.org_path) if self.org_path.is_file() else rt.CommentedMap()
+        org_text = self.org_path.read_text(encoding="utf-8-sig") if self.org_path.is_file() else ""
+        self.org = rt.loads(org_text) if org_text else rt.CommentedMap()
+        self.org_offset = rt.guess_offset(org_text)
         self.index = OrgIndex(self.org)
-        self.files: dict[Path, rt.CommentedSeq] = {}
-        self.original: dict[Path, str] = {}
+        self.files: dict[Path, list] = {}
+        self.changes: dict[Path, list[tuple[str | None, rt.CommentedMap, Draft, str]]] = {}
         for path in sorted((root / "content" / "grids").glob("*.yml")):
-            text = path.read_text(encoding="utf-8-sig")
             try:
-                data = rt.loads(text)
+                data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
             except Exception as exc:  # a file the site itself cannot read: the check will say where
                 problems.add(
                     _rel(path, root), None, "", f"这个文件不是有效的 YAML，请先修好：{exc}", "invalid YAML"
                 )
                 continue
-            self.files[path] = data if isinstance(data, list) else rt.CommentedSeq()
-            self.original[path] = text
-        self.grids = [(p, g) for p, seq in self.files.items() for g in seq if isinstance(g, dict)]
+            self.files[path] = (
+                [rt.wrap(g) for g in data if isinstance(g, dict)] if isinstance(data, list) else []
+            )
+        self.grids: list[tuple[Path, rt.CommentedMap]] = []
+        self.by_id: dict[str, tuple[Path, rt.CommentedMap]] = {}
+        self.by_code: dict[str, tuple[Path, rt.CommentedMap]] = {}
+        self.by_name: dict[tuple[str, str], tuple[Path, rt.CommentedMap]] = {}
+        for path, grids in self.files.items():
+            for g in grids:
+                self._index(path, g)
+
+    def _index(self, path: Path, g: rt.CommentedMap) -> None:
+        hit = (path, g)
+        self.grids.append(hit)
+        self.by_id.setdefault(str(g.get("id")), hit)
+        if g.get("code"):
+            self.by_code.setdefault(str(g.get("code")), hit)
+        self.by_name.setdefault((str(g.get("community")), str(g.get("name", "")).strip()), hit)
 
     def find(self, draft: Draft, community: str) -> tuple[Path, rt.CommentedMap] | None:
+        """The grid the rows are about: by id, then 15-digit code, then community and name."""
         f = draft.fields
-        tests = []
+        hit = None
         if "id" in f:
-            tests.append(lambda g: str(g.get("id")) == f["id"].text.strip())
-        if "code" in f:
-            code = re.sub(r"\s", "", f["code"].text)
-            tests.append(lambda g: str(g.get("code", "")) == code)
-        if "name" in f:
-            name = f["name"].text.strip()
-            tests.append(lambda g: g.get("community") == community and str(g.get("name", "")).strip() == name)
-        for test in tests:
-            hit = next(((p, g) for p, g in self.grids if test(g)), None)
-            if hit:
-                return hit
-        return None
+            hit = self.by_id.get(f["id"].text.strip())
+        if hit is None and "code" in f:
+            hit = self.by_code.get(re.sub(r"\s", "", f["code"].text))
+        if hit is None and "name" in f:
+            hit = self.by_name.get((community, f["name"].text.strip()))
+        return hit
+
+    def change(
+        self, path: Path, old_id: str | None, grid: rt.CommentedMap, draft: Draft, community: str
+    ) -> None:
+        """Note a changed (old_id) or new (None) grid of `path`, to be written round-trip."""
+        self.changes.setdefault(path, []).append((old_id, grid, draft, community))
+        if old_id is None:
+            self.files.setdefault(path, []).append(grid)
+            self._index(path, grid)
 
     def home_for(self, community: str, street: rt.CommentedMap) -> Path:
         """The grid file a new grid of `community` goes in: where its neighbours are."""
@@ -97,9 +121,7 @@ class _Site:
         by_file = Counter(p for p, g in self.grids if g.get("community") in siblings)
         if by_file:
             return by_file.most_common(1)[0][0]
-        path = self.root / "content" / "grids" / f"{street.get('id')}.yml"
-        self.files.setdefault(path, rt.CommentedSeq())
-        return path
+        return self.root / "content" / "grids" / f"{street.get('id')}.yml"
 
     def new_id(self, community: rt.CommentedMap) -> str:
         """hdc-13 after hdc-12: the prefix the community's grids use, else its name's initials."""
@@ -172,15 +194,16 @@ def run(
         )
         return 1
     written = _texts(site)
-    check = _check_site(root, config_file, written, today or dt.date.today())
-    if check.errors:
-        _print(check)
-        print(
-            "\n导入后的网格文件没有通过检查，没有写入任何文件 / the imported files would not pass "
-            "`gridboard check`: nothing was written",
-            file=sys.stderr,
-        )
-        return 1
+    if written:
+        check = _check_site(root, config_file, written, today or dt.date.today())
+        if check.errors:
+            _print(check)
+            print(
+                "\n导入后的网格文件没有通过检查，没有写入任何文件 / the imported files would not pass "
+                "`gridboard check`: nothing was written",
+                file=sys.stderr,
+            )
+            return 1
     _print(problems, warnings_only=True)
     if partial and skipped:
         print(
@@ -237,15 +260,12 @@ def _import_one(draft: Draft, site: _Site, problems: Problems, today: dt.date) -
             problems.add(cell, None, what, zh, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
         return None
     if original is None:
-        site.files[path].append(grid)
-        site.grids.append((path, grid))
+        site.change(path, None, grid, draft, community_id)
         return f"新增网格 new grid {grid['id']} {grid.get('name')} → {_rel(path, site.root)}"
     before = _plain(original)
     if before == plain:
         return None
-    seq = site.files[path]
-    seq[seq.index(original)] = grid
-    site.grids = [(p, grid if g is original else g) for p, g in site.grids]
+    site.change(path, str(original.get("id")), grid, draft, community_id)
     return f"更新网格 updated {grid['id']} {grid.get('name')}：{_describe(before, plain)}"
 
 
@@ -328,18 +348,53 @@ def _mapping(path: Path | None, problems: Problems) -> dict:
 
 
 def _texts(site: _Site) -> dict[Path, str]:
-    """The files whose text changes, with their new text."""
+    """The new text of each file that changes. Only the changed grids' lines are read round-trip
+    and written again (comments and layout kept); new grids are appended."""
     out = {}
-    for path, seq in site.files.items():
-        text = rt.dump(seq)
-        old = site.original.get(path)
-        if old is None:
-            text = _NEW_FILE_HEAD + text
-        if text != old:
-            out[path] = text
+    for path, changes in site.changes.items():
+        old = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+        text = _by_items(old, changes) if old else None
+        if text is None:  # not cut into items: the whole file, round-trip
+            text = _whole(old, changes)
+        out[path] = text if old else _NEW_FILE_HEAD + text
     if site.index.added:
-        out[site.org_path] = rt.dump(site.org)
+        out[site.org_path] = rt.dump(site.org, site.org_offset)
     return out
+
+
+def _by_items(text: str, changes) -> str | None:
+    cut = rt.split_items(text)
+    if cut is None:
+        return None
+    head, chunks, ids = cut
+    offset = rt.guess_offset(text)
+    for old_id, grid, draft, community in changes:
+        if old_id is None:
+            chunks[-1] = chunks[-1] if chunks[-1].endswith("\n") else chunks[-1] + "\n"
+            chunks.append(rt.dump([grid], offset))
+            continue
+        if ids.count(old_id) != 1:
+            return None
+        i = ids.index(old_id)
+        item = rt.loads(chunks[i])
+        if rt.dump(item, offset) != chunks[i]:
+            return None  # this item does not round-trip on its own: do the whole file
+        apply(item[0], draft, community, Problems())  # checked already on the fast copy
+        chunks[i] = rt.dump(item, offset)
+    return head + "".join(chunks)
+
+
+def _whole(text: str, changes) -> str:
+    seq = rt.loads(text) if text else None
+    if not isinstance(seq, list):
+        seq = rt.CommentedSeq()
+    by_id = {str(g.get("id")): g for g in seq if isinstance(g, dict)}
+    for old_id, grid, draft, community in changes:
+        if old_id is None:
+            seq.append(grid)
+        else:
+            apply(by_id[old_id], draft, community, Problems())
+    return rt.dump(seq, rt.guess_offset(text) if text else 2)
 
 
 def _check_site(root: Path, config_file: Path, texts: dict[Path, str], today: dt.date) -> Problems:

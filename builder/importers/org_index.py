@@ -37,6 +37,7 @@ class OrgIndex:
     def __init__(self, org: CommentedMap):
         self.org = org
         self.added: list[str] = []  # what was added, for the report
+        self._by_key: dict[str, list] | None = None  # name, bare name or id → (street, community)
 
     def streets(self) -> list[CommentedMap]:
         return [s for s in self.org.get("streets") or [] if isinstance(s, dict)]
@@ -57,7 +58,13 @@ class OrgIndex:
         self, text: str, street: CommentedMap | None = None
     ) -> tuple[CommentedMap, CommentedMap] | None:
         """(street, community) for a community name or id; within `street` when the name is not unique."""
-        found = [(s, c) for s, c in self.communities() if _is(c, text)]
+        if self._by_key is None:
+            self._by_key = {}
+            for s, c in self.communities():
+                for key in {str(c.get("id")), str(c.get("name", "")).strip(), bare(str(c.get("name", "")))}:
+                    self._by_key.setdefault(key, []).append((s, c))
+        text = text.strip()
+        found = self._by_key.get(text) or self._by_key.get(bare(text)) or []
         if street is not None and len(found) > 1:
             found = [(s, c) for s, c in found if s is street] or found
         return found[0] if found else None
@@ -81,6 +88,7 @@ class OrgIndex:
 
             community["code"] = quoted(code)
         street.setdefault("communities", CommentedSeq()).append(community)
+        self._by_key = None
         self.added.append(f"社区 community {community['name']}（{community['id']}，属 {street.get('name')}）")
         return community
 

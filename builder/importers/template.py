@@ -4,7 +4,8 @@ Two sheets that `gridboard import grids` reads together: 网格 (one row per gri
 worker in columns) and 队伍 (one row per other team member). Drop-down lists come from the site:
 grid types, communities and streets of org.yml, roles of site_config.yml; number columns accept only
 whole numbers; phone and code columns are text, so Excel keeps leading zeros. The example row is the
-site's first grid as it stands, so importing the untouched template changes nothing.
+site's first grid as it stands, so importing the untouched template changes nothing; --filled writes
+every grid of the site, to be edited in Excel and imported back.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -53,12 +55,13 @@ TEAM_COLUMNS = [
     ("是否党员", 8, "是 或 否", "yesno"),
     ("分工", 24, "如：负责 1—3 号楼", None),
 ]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEAD_FILL = PatternFill("solid", fgColor="FFD9D9D9")
 _EXAMPLE_FONT = Font(color="FF595959", italic=True)
 _ROWS = 500  # rows the drop-downs and checks cover
 
 
-def run(config_file: Path, out: Path) -> int:
+def run(config_file: Path, out: Path, filled: bool = False) -> int:
     try:
         config, root = load_config(config_file)
     except ContentError as err:
@@ -69,7 +72,8 @@ def run(config_file: Path, out: Path) -> int:
         print(f"{out} 已存在，不会覆盖 / already exists, not overwritten", file=sys.stderr)
         return 1
     org = rt.load(root / "content" / "org.yml") if (root / "content" / "org.yml").is_file() else {}
-    book = write_template(config.roles, org, _first_grid(root))
+    grids = _grids(root)
+    book = write_template(config.roles, org, grids if filled else grids[:1], example=not filled)
     out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out)
     print(
@@ -80,10 +84,11 @@ def run(config_file: Path, out: Path) -> int:
     return 0
 
 
-def write_template(roles: dict[str, str], org, example: dict | None) -> Workbook:
+def write_template(roles: dict[str, str], org, grids: list[dict], example: bool = True) -> Workbook:
+    """The workbook: `grids` filled in (the first grid as a grey example row, or all of them)."""
     book = Workbook()
-    grids = book.active
-    grids.title = "网格"
+    grid_sheet = book.active
+    grid_sheet.title = "网格"
     team = book.create_sheet("队伍")
     lists = book.create_sheet("选项")
     lists.sheet_state = "hidden"
@@ -103,8 +108,15 @@ def write_template(roles: dict[str, str], org, example: dict | None) -> Workbook
             lists.cell(i, j, item)
         col = get_column_letter(j)
         ranges[name] = f"{quote_sheetname(lists.title)}!${col}$1:${col}${max(len(items), 1)}"
-    _sheet(grids, GRID_COLUMNS, ranges, _grid_example(example, org))
-    _sheet(team, TEAM_COLUMNS, ranges, _team_example(example, org, roles))
+    names = {
+        c.get("id"): (str(s.get("name")), str(c.get("name")))
+        for s in org.get("streets") or []
+        for c in s.get("communities") or []
+    }
+    grid_rows = [_grid_row(g, names) for g in grids] or [_PLACEHOLDER]
+    team_rows = [row for g in grids for row in _team_rows(g, names, roles)]
+    _sheet(grid_sheet, GRID_COLUMNS, ranges, grid_rows, example)
+    _sheet(team, TEAM_COLUMNS, ranges, team_rows, example)
     notes = book.create_sheet("说明")
     for i, line in enumerate(_NOTES, start=1):
         notes.cell(i, 1, line)
@@ -112,7 +124,7 @@ def write_template(roles: dict[str, str], org, example: dict | None) -> Workbook
     return book
 
 
-def _sheet(ws, columns, ranges, examples: list[list]) -> None:
+def _sheet(ws, columns, ranges, rows: list[list], example: bool) -> None:
     for j, (name, width, note, check) in enumerate(columns, start=1):
         cell = ws.cell(1, j, name)
         cell.font = Font(bold=True)
@@ -139,77 +151,69 @@ def _sheet(ws, columns, ranges, examples: list[list]) -> None:
         if check == "text":
             for r in range(2, _ROWS + 1):
                 ws.cell(r, j).number_format = "@"
-    for i, example in enumerate(examples, start=2):
-        for j, value in enumerate(example, start=1):
+    for i, row in enumerate(rows, start=2):
+        for j, value in enumerate(row, start=1):
             cell = ws.cell(i, j, value if value not in (None, "") else None)
-            cell.font = _EXAMPLE_FONT
+            if example:
+                cell.font = _EXAMPLE_FONT
             if columns[j - 1][3] == "text":
                 cell.number_format = "@"
     ws.freeze_panes = "A2"
 
 
-def _first_grid(root: Path) -> dict | None:
+def _grids(root: Path) -> list[dict]:
+    """Every grid of the site, file by file (a file that does not parse is left out)."""
+    out = []
     for path in sorted((root / "content" / "grids").glob("*.yml")):
         try:
-            data = rt.load(path)
-        except Exception:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
+        except (yaml.YAMLError, OSError):
             continue
-        for grid in data or []:
-            if isinstance(grid, dict) and grid.get("name"):
-                return grid
-    return None
+        out += (
+            [g for g in data or [] if isinstance(g, dict) and g.get("name")] if isinstance(data, list) else []
+        )
+    return out
 
 
-def _names(org, community_id) -> tuple[str, str]:
-    for s in org.get("streets") or []:
-        for c in s.get("communities") or []:
-            if c.get("id") == community_id:
-                return str(s.get("name")), str(c.get("name"))
-    return "", ""
+def _person(grid: dict, role: str) -> dict:
+    return next((m for m in grid.get("team") or [] if isinstance(m, dict) and m.get("role") == role), {})
 
 
-def _person(grid: dict, role: str):
-    return next((m for m in grid.get("team") or [] if m.get("role") == role), {})
+_PLACEHOLDER = ["某某街道", "某某社区", "某某社区第一网格", "", "基础网格", "", "1号楼、2号楼", 300, 900]
 
 
-def _grid_example(grid: dict | None, org) -> list[list]:
-    if not grid:
-        return [["某某街道", "某某社区", "某某社区第一网格", "", "基础网格", "", "1号楼、2号楼", 300, 900]]
-    street, community = _names(org, grid.get("community"))
+def _grid_row(grid: dict, names: dict) -> list:
+    street, community = names.get(grid.get("community"), ("", ""))
     leader, worker = _person(grid, "grid_leader"), _person(grid, "grid_worker")
     branch = grid.get("party_branch") or {}
     return [
-        [
-            street,
-            community,
-            grid.get("name"),
-            str(grid.get("code") or ""),
-            KIND_LABELS.get(str(grid.get("kind")), ""),
-            grid.get("covers"),
-            "、".join(map(str, grid.get("buildings") or [])),
-            grid.get("households"),
-            grid.get("population"),
-            leader.get("name"),
-            str(leader.get("phone") or ""),
-            worker.get("name"),
-            str(worker.get("phone") or ""),
-            branch.get("name"),
-            branch.get("secretary"),
-            branch.get("members"),
-            str(grid.get("supervision_phone") or ""),
-            grid.get("notes"),
-        ]
+        street,
+        community,
+        grid.get("name"),
+        str(grid.get("code") or ""),
+        KIND_LABELS.get(str(grid.get("kind")), ""),
+        grid.get("covers"),
+        "、".join(map(str, grid.get("buildings") or [])),
+        grid.get("households"),
+        grid.get("population"),
+        leader.get("name"),
+        str(leader.get("phone") or ""),
+        worker.get("name"),
+        str(worker.get("phone") or ""),
+        branch.get("name"),
+        branch.get("secretary"),
+        branch.get("members"),
+        str(grid.get("supervision_phone") or ""),
+        grid.get("notes"),
     ]
 
 
-def _team_example(grid: dict | None, org, roles: dict[str, str]) -> list[list]:
-    """The rest of the example grid's team: all of it, so importing the template changes nothing."""
-    if not grid:
-        return []
-    _, community = _names(org, grid.get("community"))
+def _team_rows(grid: dict, names: dict, roles: dict[str, str]) -> list[list]:
+    """The rest of a grid's team: all of it, so importing the template back changes nothing."""
+    _, community = names.get(grid.get("community"), ("", ""))
     rows = []
     for m in grid.get("team") or []:
-        if m.get("role") in ("grid_leader", "grid_worker"):
+        if not isinstance(m, dict) or m.get("role") in ("grid_leader", "grid_worker"):
             continue
         party = m.get("party_member")
         rows.append(
