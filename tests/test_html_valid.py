@@ -101,7 +101,9 @@ def test_material_templates_copied_are_still_the_ones_changed():
     for name, digest in COPIED.items():
         assert (ROOT / "templates" / "overrides" / name).is_file(), name
         # the generator meta names Material's version, changed by every release: not a change to review
-        text = re.sub(rb"mkdocs-material-\d+\.\d+\.\d+", b"mkdocs-material-VERSION", (MATERIAL / name).read_bytes())
+        text = re.sub(
+            rb"mkdocs-material-\d+\.\d+\.\d+", b"mkdocs-material-VERSION", (MATERIAL / name).read_bytes()
+        )
         assert hashlib.sha256(text).hexdigest() == digest, (
             f"mkdocs-material changed {name}: copy it again into templates/overrides/{name}, carry over "
             "the change its opening comment describes, then update COPIED"
