@@ -253,7 +253,10 @@ def build_catalog(
             if not 2000 <= year <= today.year:
                 problems.add(*s.at("stars", year), f"年份 {year} 不对", f"year {year} is out of range")
         for i, photo in enumerate(s.photos):
-            media.check(photo, s, ("photos", i))
+            if isinstance(photo, str):
+                media.check(photo, s, ("photos", i))
+            else:
+                media.check(photo.file, photo, ("file",))
         media.check_body(s.highlights, s, None, ("highlights",))
     _dupes(problems, "示范点", content.showcases)
 

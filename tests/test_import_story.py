@@ -222,8 +222,8 @@ def test_word_document(site, tmp_path, capsys):
     # the file name is the title's pinyin: "heng-dacheng-dangyuan-aixin-yizhan"
     assert target.parent == site / "content/stories/2026" and "dangyuan-aixin-yizhan" in target.stem
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", target.stem) and len(target.stem) <= 40
-    assert front["cover"] == f"media/stories/2026/{target.stem}-1.png"
-    assert (site / "content" / front["cover"]).read_bytes()[:4] == b"\x89PNG"
+    assert "cover" not in front  # the picture comes after text: it stays in the body, not a cover
+    assert (site / f"content/media/stories/2026/{target.stem}-1.png").read_bytes()[:4] == b"\x89PNG"
 
     page = html_of(body)
     assert [h.get_text() for h in page.find_all(["h1", "h2", "h3"])] == [
@@ -236,7 +236,8 @@ def test_word_document(site, tmp_path, capsys):
     assert [th.get_text() for th in page.select("table thead th")] == ["服务", "开放时间"]
     assert [td.get_text() for td in page.select("table tbody td")] == ["热水", "8:00-20:00", "充电", "全天"]
     fig = page.find("figure")
-    assert fig.img["src"] == front["cover"] and fig.figcaption.get_text() == "环卫工人在驿站休息"
+    assert fig.img["src"] == f"media/stories/2026/{target.stem}-1.png"
+    assert fig.figcaption.get_text() == "环卫工人在驿站休息"
     assert fig.img["alt"] == "环卫工人在驿站休息"
     text = page.get_text()
     assert "记者" not in text and "发布日期" not in text and "责任编辑" not in text and "赵六" not in text
@@ -399,6 +400,30 @@ def test_page_with_data_uri_picture_and_figcaption(site, tmp_path, capsys):
     assert "找不到的图片 / image file not found: ../secret.png" in body
 
 
+def test_lead_picture_becomes_the_cover_with_its_caption(site, tmp_path, capsys):
+    """A picture above the first paragraph is the cover (shown at the top of the page, on lists and
+    screens), described by its caption, and leaves the body so the page does not show it twice."""
+    import base64
+
+    data = base64.b64encode(picture("PNG")).decode()
+    file = tmp_path / "lead.html"
+    file.write_text(
+        '<html><head><meta charset="utf-8"><title>议事亭里议出加装电梯</title></head><body><article>'
+        f'<p style="text-align:center"><img src="data:image/png;base64,{data}"></p>'
+        '<p style="text-align:center">居民在议事亭讨论加装电梯方案</p>'
+        "<p>发布日期：2026-09-12</p><p>九月的一个傍晚，裕华社区3号楼的居民聚在议事亭里。</p>"
+        f'<p><img src="data:image/png;base64,{data}"></p><p>第二段文字。</p></article></body></html>',
+        encoding="utf-8",
+    )
+    target, front, body, _, _ = do_import(site, capsys, file)
+    assert front["cover"] == f"media/stories/2026/{target.stem}-1.png"
+    assert front["cover_alt"] == "居民在议事亭讨论加装电梯方案"
+    page = html_of(body)
+    assert [img["src"] for img in page.find_all("img")] == [f"media/stories/2026/{target.stem}-2.png"]
+    assert "居民在议事亭讨论加装电梯方案" not in body
+    assert problems_about(site, target) == []
+
+
 # ---- text files ---------------------------------------------------------------------------
 
 
@@ -432,7 +457,8 @@ def test_page_copied_as_text_with_its_junk(site, tmp_path, capsys):
         "济南日报",
     )
     page = html_of(body)
-    assert [h.get_text() for h in page.find_all("h2")] == ["抓基础 强队伍", "推动基层党建工作提质增效"]
+    # a two-line subheading is one heading
+    assert [h.get_text() for h in page.find_all("h2")] == ["抓基础 强队伍：推动基层党建工作提质增效"]
     assert [p.get_text()[:6] for p in page.find_all("p")] == ["行稳方能致远", "党建工作开展"]
     assert "<" not in body and "星期" not in body and "时金" not in body
     assert "网页代码 HTML tags" in out and "页眉日期 page-header date 1" in out
@@ -468,7 +494,7 @@ def test_importing_twice_writes_a_second_file(site, tmp_path, capsys):
     assert second == first.with_name(f"{first.stem}-2.md")
     assert first.read_bytes() == first_bytes
     assert (site / "content/media/stories/2026" / f"{first.stem}-1.png").read_bytes() == picture_bytes
-    assert front["cover"] == f"media/stories/2026/{first.stem}-2-1.png"
+    assert (site / "content/media/stories/2026" / f"{first.stem}-2-1.png").is_file()
     assert "可能重复导入" in err and first.relative_to(site).as_posix() in err
 
 

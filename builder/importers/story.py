@@ -157,6 +157,7 @@ def prepare(
     _warn_pictures(article.blocks, warnings, rel)
     for zh, en in draft.notes:
         warnings.warn(rel, None, "", zh, en)
+    cover, cover_alt = _lead_picture(article.blocks, paths)
     fields = story_markdown.FrontMatter(
         title=article.title,
         date=day,
@@ -164,7 +165,8 @@ def prepare(
         author="、".join(found.authors),
         photographer="、".join(found.photographers),
         summary=_summary(article.blocks),
-        cover=next(iter(paths.values()), None),
+        cover=cover,
+        cover_alt=cover_alt,
     )
     text = (
         story_markdown.front_matter(fields) + "\n" + story_markdown.body(article.blocks, paths, article.title)
@@ -285,6 +287,20 @@ def _picture_paths(
             paths[i] = src
             files.append((root / "content" / src, b.picture.data))
     return paths, files
+
+
+def _lead_picture(blocks: list[Block], paths: dict[int, str]) -> tuple[str | None, str]:
+    """A picture before the first paragraph is the story's cover (shown at the top of the page and
+    on lists and screens), with its caption as the description: it leaves the body, or it would be
+    shown twice. Pictures further down stay where they are."""
+    for i, b in enumerate(blocks):
+        if b.kind in ("para", "list", "table"):
+            return None, ""
+        if b.kind == "image" and i in paths:
+            cover = paths.pop(i)
+            blocks[i] = Block("caption", md="", text="")  # an empty block: written as nothing
+            return cover, b.caption
+    return None, ""
 
 
 def _warn_pictures(blocks: list[Block], warnings: Problems, rel: str) -> None:

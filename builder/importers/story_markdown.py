@@ -21,7 +21,8 @@ class FrontMatter:
     author: str
     photographer: str
     summary: str
-    cover: str | None  # media/stories/… of the first picture
+    cover: str | None  # media/stories/… of a picture before the first paragraph
+    cover_alt: str = ""  # its caption: what it shows
 
 
 def _q(text: str) -> str:
@@ -44,6 +45,7 @@ def front_matter(fm: FrontMatter) -> str:
     ]
     if fm.cover:
         lines.append(f"cover: {_q(fm.cover)}")
+        lines.append(f"cover_alt: {_q(fm.cover_alt)}   # 题图上是什么 / what the picture shows")
     lines += [
         "communities: []        # 相关社区编号，如 [hengdacheng]",
         "grids: []              # 相关网格编号，如 [hdc-01]",
@@ -59,7 +61,7 @@ def body(blocks: list[Block], paths: dict[int, str], title: str) -> str:
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             out.append(f"{'#' * b.level} {b.md}")
-        elif b.kind in ("para", "caption"):
+        elif b.kind in ("para", "caption") and b.md:  # an empty one: the cover's place
             out.append(_para(b.md))
         elif b.kind == "list":
             out.append(

@@ -168,6 +168,7 @@ def _headings(blocks: list[Block], plain_text: bool) -> list[Block]:
     """Headings at levels 2–3 (the title is the page's only h1); short wholly bold or 【】 paragraphs,
     and in text files short lines without punctuation followed by a longer one, become ## headings."""
     out: list[Block] = []
+    made: set[int] = set()  # ids of headings made here from paragraphs
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             if len(b.text) > 60:
@@ -181,6 +182,13 @@ def _headings(blocks: list[Block], plain_text: bool) -> list[Block]:
                 b = Block("heading", md=escape(b.text[1:-1].strip()), text=b.text[1:-1].strip(), level=2)
             elif plain_text and out and _looks_like_subheading(blocks[i:]):
                 b = Block("heading", md=b.md, text=b.text, level=2)
+        if b.kind == "heading" and blocks[i].kind != "heading":
+            made.add(id(b))
+        if id(b) in made and out and id(out[-1]) in made:
+            # a two-line subheading (“抓基础 强队伍” / “推动基层党建工作提质增效”): one heading
+            prev = out.pop()
+            b = Block("heading", md=f"{prev.md}：{b.md}", text=f"{prev.text}：{b.text}", level=2)
+            made.add(id(b))
         out.append(b)
     return out
 

@@ -62,6 +62,9 @@ class Story(Record):
     photographer: Text = Field("", description="摄影 / photographer")
     summary: Text = Field("", description="摘要 / summary")
     cover: Text | None = Field(None, description="题图 / cover image")
+    cover_alt: Text = Field(
+        "", description="题图说明：图上是什么，读屏软件会念给看不见的人 / what the cover shows (alt text)"
+    )
     communities: list[Slug] = Field(default_factory=list, description="相关社区编号 / communities")
     grids: list[Slug] = Field(default_factory=list, description="相关网格编号 / grids")
 

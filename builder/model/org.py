@@ -98,6 +98,13 @@ class Grid(Record):
     notes: Text = Field("", description="说明（Markdown）/ notes")
 
 
+class Photo(Record):
+    """A photo with a description of what it shows (read aloud to people who cannot see it)."""
+
+    file: Text = Field(min_length=1, description="照片，content/ 下的路径 / photo under content/")
+    alt: Text = Field("", description="图上是什么，如 居民在议事亭讨论加装电梯 / what it shows")
+
+
 class Showcase(Record):
     """A demonstration community or estate 示范社区/示范小区."""
 
@@ -111,7 +118,17 @@ class Showcase(Record):
         default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year"
     )
     highlights: Text = Field("", description="特色亮点（Markdown）/ highlights")
-    photos: list[Text] = Field(default_factory=list, description="照片 / photos")
+    photos: list[Text | Photo] = Field(
+        default_factory=list, description="照片：路径，或 {file: 路径, alt: 图上是什么} / photos"
+    )
+
+    def gallery(self) -> list[tuple[str, str]]:
+        """(file, description) of each photo; a photo without one is named by the showcase."""
+        out = []
+        for i, p in enumerate(self.photos, start=1):
+            file, alt = (p, "") if isinstance(p, str) else (p.file, p.alt)
+            out.append((file, alt or f"{self.title}照片 {i}"))
+        return out
 
 
 class Activity(Record):
