@@ -390,7 +390,7 @@ def summary(plan: Plan, root: Path) -> str:
     if fm.photographer:
         lines.append(f"  摄影 photographer: {fm.photographer}")
     if fm.cover:
-        lines.append(f"  题图 cover: {fm.cover}（第一张图片 the first picture）")
+        lines.append(f"  题图 cover: {fm.cover}（正文前的图片 the picture above the text）")
     removed = plan.article.removed
     if removed:
         lines.append("  已删除 removed: " + "；".join(f"{k} {v}" for k, v in removed.items()))
