@@ -10,6 +10,7 @@ Markdown (story_markdown) — pictures first, the story last, never over an exis
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import zipfile
@@ -72,6 +73,8 @@ def run(
         print(Problem(str(file), message=err.zh, english=err.en).format(), file=sys.stderr)
         return 1
     except Exception as err:  # a mistake of ours: said plainly, with what to send, and nothing written
+        if os.environ.get("GRIDBOARD_DEBUG"):
+            raise
         zh = f"导入时程序出错，没有导入（{type(err).__name__}: {err}）：请把这个文件发给技术人员"
         print(
             Problem(str(file), message=zh, english="the importer failed; nothing was written").format(),
