@@ -320,3 +320,15 @@ def test_filled_template_round_trips_every_grid(site, tmp_path, capsys):
     assert run(site, "import", "grids", str(out)) == 0
     output = capsys.readouterr().out
     assert output.count("更新网格 updated") == 1 and f"户数 {before} → {(before or 0) + 7}" in output
+
+
+def test_partial_adds_no_community_for_a_skipped_grid(site, tmp_path, capsys):
+    org_before = (site / "content/org.yml").read_bytes()
+    rows = [
+        ["新城街道", "新城社区", "新城社区第一网格", "普通网格", 10, None, "张三", None, "李四", None],
+        [*ROW_HSH01[:4], 499, *ROW_HSH01[5:]],
+    ]
+    assert run(site, "import", "grids", str(ledger(tmp_path / "n.xlsx", rows)), "--partial") == 0
+    assert grids(site)["hsh-01"]["households"] == 499
+    assert (site / "content/org.yml").read_bytes() == org_before  # neither street nor community added
+    assert "新城" not in capsys.readouterr().out

@@ -193,7 +193,9 @@ def run(
             file=sys.stderr,
         )
         return 1
-    written = _texts(site)
+    used = {community for changes in site.changes.values() for _, _, _, community in changes}
+    added = site.index.keep_only(used)
+    written = _texts(site, bool(added))
     if written:
         check = _check_site(root, config_file, written, today or dt.date.today())
         if check.errors:
@@ -209,7 +211,7 @@ def run(
         print(
             "以下网格有错误，已跳过 / skipped because of errors:\n  " + "\n  ".join(skipped), file=sys.stderr
         )
-    for line in site.index.added:
+    for line in added:
         print(f"新增 added {line} → content/org.yml")
     print("\n".join(changes) if changes else "")
     if not written:
@@ -347,7 +349,7 @@ def _mapping(path: Path | None, problems: Problems) -> dict:
     return data
 
 
-def _texts(site: _Site) -> dict[Path, str]:
+def _texts(site: _Site, org_changed: bool) -> dict[Path, str]:
     """The new text of each file that changes. Only the changed grids' lines are read round-trip
     and written again (comments and layout kept); new grids are appended."""
     out = {}
@@ -357,7 +359,7 @@ def _texts(site: _Site) -> dict[Path, str]:
         if text is None:  # not cut into items: the whole file, round-trip
             text = _whole(old, changes)
         out[path] = text if old else _NEW_FILE_HEAD + text
-    if site.index.added:
+    if org_changed:
         out[site.org_path] = rt.dump(site.org, site.org_offset)
     return out
 

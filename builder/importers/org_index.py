@@ -36,7 +36,8 @@ class OrgIndex:
 
     def __init__(self, org: CommentedMap):
         self.org = org
-        self.added: list[str] = []  # what was added, for the report
+        self.new_streets: list[CommentedMap] = []
+        self.new_communities: list[tuple[CommentedMap, CommentedMap]] = []  # (street, community)
         self._by_key: dict[str, list] | None = None  # name, bare name or id → (street, community)
 
     def streets(self) -> list[CommentedMap]:
@@ -75,7 +76,7 @@ class OrgIndex:
         street["name"] = name.strip()
         street["communities"] = CommentedSeq()
         self.org.setdefault("streets", CommentedSeq()).append(street)
-        self.added.append(f"街道 street {street['name']}（{street['id']}）")
+        self.new_streets.append(street)
         return street
 
     def add_community(self, street: CommentedMap, name: str, code: str | None) -> CommentedMap:
@@ -89,8 +90,27 @@ class OrgIndex:
             community["code"] = quoted(code)
         street.setdefault("communities", CommentedSeq()).append(community)
         self._by_key = None
-        self.added.append(f"社区 community {community['name']}（{community['id']}，属 {street.get('name')}）")
+        self.new_communities.append((street, community))
         return community
+
+    def keep_only(self, used: set[str]) -> list[str]:
+        """Take back the communities added for grids that were not imported (--partial skipped them),
+        and streets left empty; what stays added, for the report."""
+        report = []
+        for street, community in self.new_communities:
+            if community["id"] in used:
+                report.append(
+                    f"社区 community {community['name']}（{community['id']}，属 {street.get('name')}）"
+                )
+            else:
+                street["communities"].remove(community)
+        for street in self.new_streets:
+            if street["communities"]:
+                report.insert(0, f"街道 street {street['name']}（{street['id']}）")
+            else:
+                self.org["streets"].remove(street)
+        self._by_key = None
+        return report
 
 
 def _is(record: CommentedMap, text: str) -> bool:
