@@ -332,3 +332,31 @@ def test_partial_adds_no_community_for_a_skipped_grid(site, tmp_path, capsys):
     assert grids(site)["hsh-01"]["households"] == 499
     assert (site / "content/org.yml").read_bytes() == org_before  # neither street nor community added
     assert "新城" not in capsys.readouterr().out
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELL = st.one_of(
+    st.none(),
+    st.integers(-10, 10**16),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
+    st.sampled_from(
+        ["基础网格", "专属", "13800001806", "华山湖社区", "华山街道", "是", "网格长", "、", "（）"]
+    ),
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELL, min_size=10, max_size=10), min_size=1, max_size=4))
+def test_any_ledger_gives_changes_or_cell_errors_never_a_crash(site, tmp_path, capsys, rows):
+    """Whatever is typed into a ledger: exit 0 or 1 with messages, never an internal error."""
+    book = tmp_path / "fuzz.xlsx"
+    book.unlink(missing_ok=True)
+    ledger(book, [[*ROW_HSH01[:3], *r[3:]] if i % 2 else r for i, r in enumerate(rows)])
+    code = run(site, "import", "grids", str(book), "--dry-run")
+    err = capsys.readouterr().err
+    assert code in (0, 1), err
+    assert "内部错误" not in err and "Traceback" not in err
