@@ -360,3 +360,21 @@ def test_any_ledger_gives_changes_or_cell_errors_never_a_crash(site, tmp_path, c
     err = capsys.readouterr().err
     assert code in (0, 1), err
     assert "内部错误" not in err and "Traceback" not in err
+
+
+def test_short_grid_names_and_notes_in_name_cells(site, tmp_path, capsys):
+    """Ledgers kept by one community write “第一网格” and “武新华（社区书记）”: the same grid and person."""
+    headers = ["社区", "网格", "户数", "网格长", "专职网格员"]
+    rows = [["华山湖社区", "第一网格", 489, "武新华（社区书记）", "仲美华 13800001813"]]
+    assert run(site, "import", "grids", str(ledger(tmp_path / "s.xlsx", rows, headers, None))) == 0
+    g = grids(site)["hsh-01"]
+    assert g["name"] == "华山湖社区第一网格" and g["households"] == 489
+    leader = next(m for m in g["team"] if m["role"] == "grid_leader")
+    # the note is not written over the duty the file has; a new person gets it as their duty
+    assert leader["name"] == "武新华" and leader["duty"] == "社区党委书记兼任网格长" and "consent" in leader
+    assert "new grid" not in capsys.readouterr().out
+    rows = [["华山湖社区", "第一网格", 489, "武新华", "赵新（负责 A 区 1—4 号楼） 13800001999"]]
+    assert run(site, "import", "grids", str(ledger(tmp_path / "s2.xlsx", rows, headers, None))) == 0
+    worker = next(m for m in grids(site)["hsh-01"]["team"] if m["role"] == "grid_worker")
+    assert (worker["name"], worker["duty"], worker["phone"]) == ("赵新", "负责 A 区 1—4 号楼", "13800001999")
+    assert "consent" not in worker and "photo" not in worker

@@ -161,6 +161,8 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
         if match is None:
             continue  # no longer in the sheet
         unmatched.remove(match)
+        if "duty" not in match and _note(match) and not person.get("duty"):
+            match["duty"] = _note(match)
         for key in ("phone", "party_member", "duty"):
             if key in match:
                 _set(
@@ -171,10 +173,17 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
                 )
         kept.append(person)
     for new in unmatched:  # after the last person of the same role, else by the roles' order
+        if _note(new) and "duty" not in new:
+            new["duty"] = _note(new)
         same = [i for i, p in enumerate(kept) if isinstance(p, dict) and p.get("role") == new["role"]]
         kept.insert(same[-1] + 1 if same else len(kept), new)
     if [_plain(p) for p in kept] != [_plain(p) for p in team]:
         team[:] = kept
+
+
+def _note(entry: CommentedMap) -> str:
+    """The note written after a person's name in the sheet (kept aside, not a field)."""
+    return getattr(entry, "gb_note", "")
 
 
 def _same(a, b) -> bool:
@@ -189,6 +198,8 @@ def _member(m: MemberRow, problems: Problems) -> CommentedMap | None:
     except values.Bad as bad:
         problems.add(m.name.where, None, "姓名", bad.zh, bad.en)
         return None
+    if m.note and not (m.duty and m.duty.text):
+        entry.gb_note = m.note  # a duty for a new person; not written over a duty the file has
     ok = True
     for key, cell, parse in (
         ("phone", m.phone, lambda t: values.quoted(values.phone(t))),

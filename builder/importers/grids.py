@@ -91,8 +91,11 @@ class _Site:
             self.by_code.setdefault(str(g.get("code")), hit)
         self.by_name.setdefault((str(g.get("community")), str(g.get("name", "")).strip()), hit)
 
-    def find(self, draft: Draft, community: str) -> tuple[Path, rt.CommentedMap] | None:
-        """The grid the rows are about: by id, then 15-digit code, then community and name."""
+    def find(
+        self, draft: Draft, community: str, community_name: str = ""
+    ) -> tuple[Path, rt.CommentedMap] | None:
+        """The grid the rows are about: by id, then 15-digit code, then community and name. A name
+        written short (“第一网格” in 华山湖社区's rows) is the community's grid whose name ends so."""
         f = draft.fields
         hit = None
         if "id" in f:
@@ -100,7 +103,11 @@ class _Site:
         if hit is None and "code" in f:
             hit = self.by_code.get(re.sub(r"\s", "", f["code"].text))
         if hit is None and "name" in f:
-            hit = self.by_name.get((community, f["name"].text.strip()))
+            name = f["name"].text.strip()
+            hit = self.by_name.get((community, name)) or self.by_name.get((community, community_name + name))
+            if hit is None and len(name) >= 3:
+                ends = [h for (c, n), h in self.by_name.items() if c == community and n.endswith(name)]
+                hit = ends[0] if len(ends) == 1 else None
         return hit
 
     def change(
@@ -236,10 +243,16 @@ def _import_one(draft: Draft, site: _Site, problems: Problems, today: dt.date) -
         return None
     street, community = found
     community_id = str(community.get("id"))
-    hit = site.find(draft, community_id)
+    hit = site.find(draft, community_id, str(community.get("name", "")))
     if hit:
         path, original = hit
         grid = copy.deepcopy(original)
+        short, full = (
+            draft.fields["name"].text.strip() if "name" in draft.fields else "",
+            str(original.get("name")),
+        )
+        if short and short != full and full.endswith(short):
+            del draft.fields["name"]  # “第一网格” for 华山湖社区第一网格: the full name stays
     else:
         if "name" not in draft.fields:
             problems.add(draft.where, None, "网格名称", "新网格必须填写网格名称", "a new grid needs a name")

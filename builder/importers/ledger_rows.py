@@ -19,6 +19,7 @@ from .ledger_read import Sheet
 _HEADER_SEARCH = 15  # rows a title block above the header may take
 _SPLIT = re.compile(r"[、,，;；/／\n]+")
 _PHONE_IN = re.compile(r"(?<!\d)(1[3-9]\d(?:[ -]?\d{4}){2}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)")
+_NOTE = re.compile(r"[（(]([^）)]*)[）)]")
 _NOTE_ROW = re.compile(r"^(注|备注|说明|填表说明|填表人|制表|审核|联系人)[:：\s]")
 _CARRY = ("street", "community")
 _CARRY_MEMBER_SHEET = ("id", "name", "code")
@@ -41,6 +42,7 @@ class MemberRow:
     phone: Cell | None = None
     party: Cell | None = None
     duty: Cell | None = None
+    note: str = ""  # “（社区书记）” after the name: the duty of a new person, never over a written one
 
 
 @dataclass
@@ -208,10 +210,14 @@ def _people(role: str, cells: list[Cell], phone: Cell | None, problems: Problems
             if not part:
                 continue
             own = _PHONE_IN.search(part)
-            name = _PHONE_IN.sub("", part).strip(" ()（）:：")
+            rest = _PHONE_IN.sub("", part)
+            notes = [n.strip() for n in _NOTE.findall(rest) if n.strip()]  # “武新华（社区书记）”
+            name = re.sub(r"\s+", "", _NOTE.sub("", rest)).strip(":：")
             member = MemberRow(role, Cell(name, cell.where))
             if own:
                 member.phone = Cell(own.group(1), cell.where)
+            if notes:
+                member.note = "；".join(notes)
             found.append(member)
     if phone:
         numbers = [p.strip() for p in _SPLIT.split(phone.text) if p.strip()]
