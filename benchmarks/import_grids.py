@@ -123,9 +123,16 @@ def main() -> int:
     for _ in range(args.runs):
         wall, rss, out = gridboard("import", "grids", str(edited), "--today", "2026-11-20", cwd=env_root)
         changed = out.count("更新网格 updated")
-        files = sum(1 for k, v in digest(env_root).items() if hashes.get(k) != v)
+        written = [Path(k) for k, v in digest(env_root).items() if hashes.get(k) != v]
+        lines = sum(_changed_lines(pristine / p.relative_to(env_root / "content"), p) for p in written)
         results["edited"].append(
-            {"wall": wall, "rss_mb": rss, "grids_changed": changed, "files_written": files}
+            {
+                "wall": wall,
+                "rss_mb": rss,
+                "grids_changed": changed,
+                "files_written": len(written),
+                "lines_changed": lines,
+            }
         )
         shutil.rmtree(env_root / "content")
         shutil.copytree(pristine, env_root / "content")
