@@ -378,3 +378,28 @@ def test_short_grid_names_and_notes_in_name_cells(site, tmp_path, capsys):
     worker = next(m for m in grids(site)["hsh-01"]["team"] if m["role"] == "grid_worker")
     assert (worker["name"], worker["duty"], worker["phone"]) == ("赵新", "负责 A 区 1—4 号楼", "13800001999")
     assert "consent" not in worker and "photo" not in worker
+
+
+def test_two_row_header_and_total_row(site, tmp_path, capsys):
+    """A header over two rows (网格长 merged over 姓名 | 电话) and a 合计 row under the table."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "台账"
+    ws.append(["社区", "网格名称", "户数", "网格长", None, "专职网格员", None])
+    ws.append([None, None, None, "姓名", "电话", "姓名", "联系电话"])
+    for col in ("A", "B", "C"):
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("D1:E1")
+    ws.merge_cells("F1:G1")
+    ws.append(["华山湖社区", "华山湖社区第二网格", 473, "万淑琴", "13800001834", "亓新峰", "13800001841"])
+    ws.append(["合计", None, 473, None, None, None, None])
+    book.save(tmp_path / "two.xlsx")
+    assert run(site, "import", "grids", str(tmp_path / "two.xlsx")) == 0, capsys.readouterr().err
+    out = capsys.readouterr()
+    g = grids(site)["hsh-02"]
+    assert g["households"] == 473
+    assert [(m["role"], m["name"]) for m in g["team"][:2]] == [
+        ("grid_leader", "万淑琴"),
+        ("grid_worker", "亓新峰"),
+    ]
+    assert out.out.count("更新网格") == 1 and "不认识" not in out.err

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..problems import Problems
-from .ledger_columns import Column, Columns, assign_phones, header_score
+from .ledger_columns import Column, Columns, assign_phones
 from .ledger_read import Sheet
 
 _HEADER_SEARCH = 15  # rows a title block above the header may take
 _SPLIT = re.compile(r"[、,，;；/／\n]+")
 _PHONE_IN = re.compile(r"(?<!\d)(1[3-9]\d(?:[ -]?\d{4}){2}|0\d{2,3}-?\d{7,8}|\d{7,8})(?!\d)")
 _NOTE = re.compile(r"[（(]([^）)]*)[）)]")
+_TOTAL = {"合计", "总计", "小计", "合 计", "总 计", "小 计"}
 _NOTE_ROW = re.compile(r"^(注|备注|说明|填表说明|填表人|制表|审核|联系人)[:：\s]")
 _CARRY = ("street", "community")
 _CARRY_MEMBER_SHEET = ("id", "name", "code")
@@ -76,8 +77,8 @@ def read_rows(
                 )
             continue
         used += 1
-        at, columns = found
-        _report_columns(sheet, at, columns, vocab, problems)
+        at, header, columns = found
+        _report_columns(sheet, at, header, columns, vocab, problems)
         rows.extend(_data_rows(sheet, at, columns, vocab, problems))
     if only and not any(s.name == only for s in sheets):
         names = "、".join(s.name for s in sheets)
@@ -95,21 +96,35 @@ def read_rows(
     return rows
 
 
-def _header(sheet: Sheet, vocab: Columns) -> tuple[int, list[Column]] | None:
+def _header(sheet: Sheet, vocab: Columns) -> tuple[int, list[str], list[Column]] | None:
+    """(index of the header's last row, header texts, their meanings): the row among the first 15
+    that reads best as a ledger header. A header may take two rows, a merged “网格长” over “姓名”
+    and “电话”: each column is then named by both (网格长姓名, 网格长电话)."""
     best = None
-    for i, cells in enumerate(sheet.rows[:_HEADER_SEARCH]):
-        columns = [vocab.match(c) for c in cells]
-        keys = {c.key for c in columns}
-        if "name" not in keys or header_score(cells, vocab) < 2:
-            continue
-        score = header_score(cells, vocab)
-        if best is None or score > best[0]:
-            best = (score, i, assign_phones(columns))
-    return (best[1], best[2]) if best else None
+    rows = sheet.rows[:_HEADER_SEARCH]
+    for i, cells in enumerate(rows):
+        candidates = [(i, list(cells))]
+        if i + 1 < len(sheet.rows):
+            below = sheet.rows[i + 1]
+            width = max(len(cells), len(below))
+            top = list(cells) + [""] * (width - len(cells))
+            sub = list(below) + [""] * (width - len(below))
+            # under a merged cell the top text repeats; a column merged down both rows repeats too
+            candidates.append((i + 1, [t + b if b and b != t else t for t, b in zip(top, sub, strict=True)]))
+        for last, header in candidates:
+            columns = assign_phones([vocab.match(c) for c in header])
+            # distinct meanings: a merged 网格长 read twice counts once
+            score = len({c for c in columns if c.key not in ("unknown", "ignore", "private")})
+            if "name" not in {c.key for c in columns} or score < 2:
+                continue
+            if best is None or score > best[0]:
+                best = (score, last, header, columns)
+    return best[1:] if best else None
 
 
-def _report_columns(sheet: Sheet, at: int, columns: list[Column], vocab: Columns, problems: Problems) -> None:
-    header = sheet.rows[at]
+def _report_columns(
+    sheet: Sheet, at: int, header: list[str], columns: list[Column], vocab: Columns, problems: Problems
+) -> None:
     seen: dict[tuple[str, str], int] = {}
     for j, col in enumerate(columns):
         where = sheet.where(at + 1, j + 1)
@@ -155,8 +170,8 @@ def _data_rows(
     for i in range(at + 1, len(sheet.rows)):
         cells = sheet.rows[i]
         filled = [c for c in cells if c]
-        if not filled or (len(filled) == 1 and _NOTE_ROW.match(filled[0])):
-            continue
+        if not filled or (len(filled) == 1 and _NOTE_ROW.match(filled[0])) or _TOTAL & set(filled):
+            continue  # blank, a note under the table, or a 合计 row
         row = GridRow(sheet.where(i + 1))
         people: dict[str, list[Cell]] = {}
         phones: dict[str, Cell] = {}
