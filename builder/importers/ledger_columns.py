@@ -147,8 +147,3 @@ def assign_phones(columns: list[Column]) -> list[Column]:
         if col.key == "member_phone" and i and out[i - 1].key == "role":
             out[i] = Column("role_phone", out[i - 1].role)
     return out
-
-
-def header_score(cells: list[str], vocab: Columns) -> int:
-    """How many cells of a row read as known headers (the header row scores highest)."""
-    return sum(1 for c in cells if vocab.match(c).key not in ("unknown", "ignore"))
