@@ -117,7 +117,7 @@ def _set(target: CommentedMap, key: str, value, order: tuple[str, ...] = tuple(O
     """Set a key only when its value differs, so an unchanged sheet leaves the file byte for byte;
     a key the map lacked goes where ORDER puts it."""
     if key in target:
-        if _plain(target[key]) != _plain(value):
+        if plain_data(target[key]) != plain_data(value):
             target[key] = value
         return
     rank = order.index(key) if key in order else len(order)
@@ -128,11 +128,11 @@ def _set(target: CommentedMap, key: str, value, order: tuple[str, ...] = tuple(O
     target.insert(pos, key, value)
 
 
-def _plain(value):
+def plain_data(value):
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_data(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [plain_data(v) for v in value]
     if isinstance(value, str):
         return str(value)
     return value
@@ -177,7 +177,7 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
             new["duty"] = _note(new)
         same = [i for i, p in enumerate(kept) if isinstance(p, dict) and p.get("role") == new["role"]]
         kept.insert(same[-1] + 1 if same else len(kept), new)
-    if [_plain(p) for p in kept] != [_plain(p) for p in team]:
+    if [plain_data(p) for p in kept] != [plain_data(p) for p in team]:
         team[:] = kept
 
 
