@@ -23,7 +23,7 @@ from ..model.org import Grid
 from ..problems import ContentError, Problems
 from . import yaml_roundtrip as rt
 from .grid_files import GridFiles, check_site, rel, texts, write
-from .grid_merge import Draft, plain_data, apply
+from .grid_merge import Draft, apply, plain_data
 from .ledger_columns import Columns
 from .ledger_read import LedgerUnreadable, read_ledger
 from .ledger_rows import GridRow, read_rows
