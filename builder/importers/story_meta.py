@@ -176,6 +176,8 @@ def _read_labels(s: str, found: Byline) -> bool:
     prefix = s[: labels[0][0]].strip()
     if prefix and not (labels[0][2].anywhere and _is_org(prefix)):
         return False
+    if prefix:  # "济南日报记者 张三": the paper is the source
+        found.source = found.source or prefix
     both = False  # "文/图" with no name: the names after it took both the text and the photos
     for k, (_, end, label) in enumerate(labels):
         stop = labels[k + 1][0] if k + 1 < len(labels) else len(s)
@@ -193,7 +195,8 @@ def _read_labels(s: str, found: Byline) -> bool:
                 return False
             found.source = found.source or value.strip("[]【】 ")
         elif label.kind in ("author", "photo", "both"):
-            if glued and _is_org(value):  # "山东商报·速豹新闻" before "记者"
+            if glued and _is_org(value):  # "山东商报·速豹新闻" before "记者": the source
+                found.source = found.source or value
                 value = ""
             photo_suffix = bool((m := _BY_SUFFIX.search(value)) and m.group(1)[0] in "摄攝供")
             value = _BY_SUFFIX.sub("", value)
