@@ -116,6 +116,7 @@ def test_edited_sheet_changes_only_what_changed(site, tmp_path, capsys):
     g = grids(site)
     assert g["hsh-01"]["households"] == 490
     assert "户数 488 → 490" in out
+    assert "表中 3 个网格：新增 2，更新 1，不变 0" in out
     # everything the sheet does not speak for is kept: consent, photo, other roles, services
     leader = g["hsh-01"]["team"][0]
     assert leader["consent"]["scope"] == ["phone", "photo"] and leader["photo"].endswith("p09.svg")

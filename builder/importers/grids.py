@@ -121,7 +121,16 @@ def run(
         )
     for line in added:
         print(f"新增 added {line} → content/org.yml")
-    print("\n".join(changes) if changes else "")
+    for line in changes:
+        print(line)
+    new = sum(line.startswith("新增网格") for line in changes)
+    same = len(drafts) - len(changes) - len(skipped)
+    print(
+        f"表中 {len(drafts)} 个网格：新增 {new}，更新 {len(changes) - new}，不变 {same}"
+        + (f"，跳过 {len(skipped)}" if skipped else "")
+        + f" / {len(drafts)} grids: {new} new, {len(changes) - new} updated, {same} unchanged"
+        + (f", {len(skipped)} skipped" if skipped else "")
+    )
     if not written:
         print(
             f"没有变化：{len(drafts)} 个网格都与表格一致 / nothing changed ({len(drafts)} grids already match)"
