@@ -424,6 +424,19 @@ def test_lead_picture_becomes_the_cover_with_its_caption(site, tmp_path, capsys)
     assert problems_about(site, target) == []
 
 
+def test_communities_and_grids_named_in_the_text_are_suggested(site, tmp_path, capsys):
+    file = tmp_path / "named.txt"
+    file.write_text(
+        "兰苑社区开展楼道清理\n发布日期：2026-11-02\n"
+        "兰苑社区第1网格的党员志愿者带头清理楼道杂物，竹园社区也派人来学习。松林很美。\n",
+        encoding="utf-8",
+    )
+    target, front, _, _, _ = do_import(site, capsys, file)
+    assert front["communities"] == ["lanyuan", "zhuyuan"] and front["grids"] == ["ly-01"]
+    assert "请核对" in target.read_text(encoding="utf-8")
+    assert problems_about(site, target) == []  # the suggested ids are real
+
+
 # ---- text files ---------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..problems import Problem, Problems
 from . import story_markdown
 from .story_blocks import Block, Draft
-from .story_names import free_slug, same_title, slug_of
+from .story_names import free_slug, mentioned, same_title, slug_of
 from .story_text import HAN, first_sentence
 from .story_tidy import Article, tidy
 
@@ -170,6 +170,7 @@ def prepare(
         summary=_summary(article.blocks),
         cover=cover,
         cover_alt=cover_alt,
+        **mentioned(root, article.title + "\n" + _all_text(article)),
     )
     text = (
         story_markdown.front_matter(fields) + "\n" + story_markdown.body(article.blocks, paths, article.title)

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .story_blocks import Block
 
@@ -23,11 +23,21 @@ class FrontMatter:
     summary: str
     cover: str | None  # media/stories/… of a picture before the first paragraph
     cover_alt: str = ""  # its caption: what it shows
+    communities: list[str] = field(default_factory=list)  # ids of communities the text names
+    grids: list[str] = field(default_factory=list)  # ids of grids the text names
 
 
 def _q(text: str) -> str:
     """Any text as a YAML scalar: JSON's double-quoted strings are valid YAML."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def _ids(key: str, ids: list[str], hint: str) -> str:
+    if not ids:
+        return f"{key}: []".ljust(23) + f"# {hint}"
+    return (
+        f"{key}: [{', '.join(ids)}]   # 按文中提到的名称自动填写，请核对 / found by name in the text: check"
+    )
 
 
 def front_matter(fm: FrontMatter) -> str:
@@ -47,8 +57,8 @@ def front_matter(fm: FrontMatter) -> str:
         lines.append(f"cover: {_q(fm.cover)}")
         lines.append(f"cover_alt: {_q(fm.cover_alt)}   # 题图上是什么 / what the picture shows")
     lines += [
-        "communities: []        # 相关社区编号，如 [hengdacheng]",
-        "grids: []              # 相关网格编号，如 [hdc-01]",
+        _ids("communities", fm.communities, "相关社区编号，如 [hengdacheng]"),
+        _ids("grids", fm.grids, "相关网格编号，如 [hdc-01]"),
         "---",
     ]
     return "\n".join(lines) + "\n"
