@@ -251,8 +251,8 @@ def test_mapping_file_names_unusual_headers(site, tmp_path, capsys):
 
 
 def test_import_that_would_break_the_site_writes_nothing(site, tmp_path, capsys):
-    """The importer checks the site as it would be: a building that is a person's name is fine, but a
-    grid code that does not start with its community's code is caught by `gridboard check` rules."""
+    """The importer checks the site as it would be with `gridboard check`'s rules: a well-formed grid
+    code that does not start with its community's code passes the sheet but not the check."""
     headers = ["社区", "网格名称", "网格代码"]
     book = ledger(
         tmp_path / "c.xlsx", [["华山湖社区", "华山湖社区第一网格", "370112999999001"]], headers, None
@@ -404,3 +404,32 @@ def test_two_row_header_and_total_row(site, tmp_path, capsys):
         ("grid_worker", "亓新峰"),
     ]
     assert out.out.count("更新网格") == 1 and "不认识" not in out.err
+
+
+def test_excel_unicode_text_is_read(site, tmp_path, capsys):
+    """Excel's “Unicode text” (UTF-16 with a BOM, tab-separated); a renamed workbook is refused."""
+    path = tmp_path / "台账.txt"
+    path.write_bytes("社区\t网格名称\t户数\n华山湖社区\t华山湖社区第三网格\t416\n".encode("utf-16"))
+    assert run(site, "import", "grids", str(path)) == 0, capsys.readouterr().err
+    assert grids(site)["hsh-03"]["households"] == 416
+    fake = tmp_path / "x.csv"
+    fake.write_bytes(b"PK\x03\x04\x00\x00binary")
+    assert run(site, "import", "grids", str(fake)) == 1
+    assert "CSV UTF-8" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("138 0000 1806", "13800001806"),
+        ("138-0000-1806", "13800001806"),
+        ("0531 88001201", "0531-88001201"),
+        ("0531—88001201转302", "0531-88001201-302"),
+        ("12345", "12345"),  # the citizens' hotline
+        ("400-123-4567", "400-123-4567"),
+    ],
+)
+def test_phones_as_typed_in_excel(typed, stored):
+    from builder.importers.ledger_values import phone
+
+    assert phone(typed) == stored

@@ -16,15 +16,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from ..problems import ContentError, Problems
 from ..report import Report
 from . import yaml_roundtrip as rt
 from .grid_merge import Draft, apply
 from .org_index import OrgIndex, slug
+from .site_files import Unreadable, fast_load, grid_paths, grids_of
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NEW_FILE_HEAD = "# yaml-language-server: $schema=../../schemas/grid.schema.json\n"
 
 
@@ -43,17 +41,15 @@ class GridFiles:
         self.index = OrgIndex(self.org)
         self.files: dict[Path, list] = {}
         self.changes: dict[Path, list[tuple[str | None, rt.CommentedMap, Draft, str]]] = {}
-        for path in sorted((root / "content" / "grids").glob("*.yml")):
+        for path in grid_paths(root):
             try:
-                data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
-            except Exception as exc:  # a file the site itself cannot read: the check will say where
+                data = fast_load(path)
+            except Unreadable as exc:  # a file the site itself cannot read: the check will say where
                 problems.add(
                     rel(path, root), None, "", f"这个文件不是有效的 YAML，请先修好：{exc}", "invalid YAML"
                 )
                 continue
-            self.files[path] = (
-                [rt.wrap(g) for g in data if isinstance(g, dict)] if isinstance(data, list) else []
-            )
+            self.files[path] = [rt.wrap(g) for g in grids_of(data)]
         self.grids: list[tuple[Path, rt.CommentedMap]] = []
         self.by_id: dict[str, tuple[Path, rt.CommentedMap]] = {}
         self.by_code: dict[str, tuple[Path, rt.CommentedMap]] = {}

@@ -143,10 +143,13 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
     A person is the same person when role and name match: their photo and consent stay with them;
     a new name in a role is a new person, with no consent carried over."""
     wanted: list[CommentedMap] = []
+    notes: dict[int, str] = {}  # id(entry) → “（社区书记）” written after the name
     for m in draft.members:
         entry = _member(m, problems)
         if entry is not None:
             wanted.append(entry)
+            if m.note and not (m.duty and m.duty.text):
+                notes[id(entry)] = m.note
     team = grid.get("team")
     if team is None:
         team = values.CommentedSeq()
@@ -161,8 +164,8 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
         if match is None:
             continue  # no longer in the sheet
         unmatched.remove(match)
-        if "duty" not in match and _note(match) and not person.get("duty"):
-            match["duty"] = _note(match)
+        if id(match) in notes and not person.get("duty"):  # never over a duty the file has
+            match["duty"] = notes[id(match)]
         for key in ("phone", "party_member", "duty"):
             if key in match:
                 _set(
@@ -172,18 +175,13 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
                     ("role", "name", "phone", "party_member", "photo", "consent", "duty"),
                 )
         kept.append(person)
-    for new in unmatched:  # after the last person of the same role, else by the roles' order
-        if _note(new) and "duty" not in new:
-            new["duty"] = _note(new)
+    for new in unmatched:  # after the last person of the same role, else at the end
+        if id(new) in notes:
+            new["duty"] = notes[id(new)]
         same = [i for i, p in enumerate(kept) if isinstance(p, dict) and p.get("role") == new["role"]]
         kept.insert(same[-1] + 1 if same else len(kept), new)
     if [plain_data(p) for p in kept] != [plain_data(p) for p in team]:
         team[:] = kept
-
-
-def _note(entry: CommentedMap) -> str:
-    """The note written after a person's name in the sheet (kept aside, not a field)."""
-    return getattr(entry, "gb_note", "")
 
 
 def _same(a, b) -> bool:
@@ -198,8 +196,6 @@ def _member(m: MemberRow, problems: Problems) -> CommentedMap | None:
     except values.Bad as bad:
         problems.add(m.name.where, None, "姓名", bad.zh, bad.en)
         return None
-    if m.note and not (m.duty and m.duty.text):
-        entry.gb_note = m.note  # a duty for a new person; not written over a duty the file has
     ok = True
     for key, cell, parse in (
         ("phone", m.phone, lambda t: values.quoted(values.phone(t))),

@@ -80,11 +80,12 @@ def run(
         problems.add(file.name, None, "", "表中没有任何网格数据行", "the sheet has no grid rows")
     data_rows = {_row(r.where) for d in drafts for r in d.rows}
     fatal = [p for p in problems.errors if _row(p.path) not in data_rows]  # headers, whole file
+    bad_rows = {_row(p.path) for p in problems.errors}  # rows the sheet reading found wrong
     changes: list[str] = []
     skipped: list[str] = []
     for draft in drafts:
         own = Problems()
-        row_errors = [p for p in problems.errors if any(_same_row(p.path, r.where) for r in draft.rows)]
+        row_errors = any(_row(r.where) in bad_rows for r in draft.rows)
         result = _import_one(draft, site, own, today or dt.date.today())
         problems.extend(own)
         if own.errors or row_errors:
@@ -311,11 +312,6 @@ def _name(draft: Draft) -> str:
 def _row(path: str) -> tuple[str, int] | None:
     m = _ROW.search(path)
     return (path[: m.start()], int(m.group(1))) if m else None
-
-
-def _same_row(path: str, where: str) -> bool:
-    a, b = _row(path), _row(where)
-    return a is not None and a == b
 
 
 def _print(problems: Problems, warnings_only: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 Excel ledgers (网格台账) as offices keep them: a title row or two above the header, merged cells for
 the street and community of a block of rows, numbers typed as numbers (a phone 13800001234 becomes
-the float 13800001234.0), CSV saved by Excel in GBK. Merged cells are filled with their top-left
+the float 13800001234.0), CSV saved by Excel in GBK or as “Unicode text” (UTF-16, tab-separated). Merged cells are filled with their top-left
 value so every row stands alone. Where a cell sits is `FILE.xlsx:Sheet!C14` (CSV: `FILE.csv:C14`).
 """
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
+
+from .text_bytes import NotText, decode
 
 
 class LedgerUnreadable(Exception):
@@ -82,22 +84,13 @@ def _read_xlsx(path: Path, shown: str) -> list[Sheet]:
 
 
 def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in China saves "CSV" as GBK
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    try:
+        text = decode(path.read_bytes())
+    except NotText:
         raise LedgerUnreadable(
-            "CSV 文件的编码无法识别：请在 Excel 里“另存为”→“CSV UTF-8”，或直接导入 .xlsx",
-            "unknown CSV encoding: save it as CSV UTF-8, or import the .xlsx",
-        )
-    if "\0" in text:
-        raise LedgerUnreadable(
-            "这个 CSV 文件里有二进制内容，可能是改了扩展名的 Excel 文件", "binary content: not a CSV file"
-        )
+            "这个 CSV 文件读不出文字：可能是改了扩展名的 Excel 文件，或编码无法识别；请另存为“CSV UTF-8”，或直接导入 .xlsx",
+            "not readable as text: a renamed workbook or an unknown encoding; save as CSV UTF-8, or import the .xlsx",
+        ) from None
     dialect = csv.excel_tab if text.count("\t") > text.count(",") else csv.excel
     return _trim([[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)])
 

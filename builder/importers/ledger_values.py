@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from pydantic import TypeAdapter, ValidationError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from ..model.base import Phone, is_mobile
 from .yaml_roundtrip import CommentedSeq
 
 
@@ -44,7 +46,7 @@ _NO = {
     "-",
 }
 _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_PHONE = TypeAdapter(Phone)  # the grid files' own rule
 _LANDLINE = re.compile(r"^(0\d{2,3})[- ]?(\d{7,8})(?:[-转]\s*(\d{1,5}))?$")
 
 
@@ -86,13 +88,15 @@ def code(text: str) -> str:
 def phone(text: str) -> str:
     """Mobiles without spaces or hyphens; landlines as 0531-88001201."""
     compact = re.sub(r"[\s\u00a0]", "", text).replace("—", "-").replace("－", "-")
-    if _MOBILE.match(compact.replace("-", "")):
+    if is_mobile(compact.replace("-", "")):
         return compact.replace("-", "")
     m = _LANDLINE.match(text.strip()) or _LANDLINE.match(compact)
     if m:
         return f"{m.group(1)}-{m.group(2)}" + (f"-{m.group(3)}" if m.group(3) else "")
-    if re.fullmatch(r"\d{7,8}", compact):
-        return compact
+    try:  # anything else the content files accept: 12345, 400-123-4567, 88001201 …
+        return _PHONE.validate_python(compact)
+    except ValidationError:
+        pass
     raise Bad(
         f"电话“{text}”格式不对：手机 11 位，如 13800000000；座机写区号-号码，如 0531-88888888",
         "not a phone number: an 11-digit mobile or area code-number",

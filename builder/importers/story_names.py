@@ -69,20 +69,19 @@ def same_title(stories: Path, title: str) -> list[str]:
 def mentioned(root: Path, text: str) -> dict[str, list[str]]:
     """The communities and grids a story names in full (“华山湖社区”, “华山湖社区第一网格”), as ids,
     in the order of the site's files: suggestions for the draft's `communities` and `grids`."""
-    import yaml
+    from .site_files import Unreadable, fast_load, grid_paths, grids_of
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: dict[str, list[str]] = {"communities": [], "grids": []}
     try:
-        org = yaml.load((root / "content" / "org.yml").read_text(encoding="utf-8-sig"), Loader=loader)
+        org = fast_load(root / "content" / "org.yml")
         for street in org.get("streets") or []:
             for c in street.get("communities") or []:
                 if len(str(c.get("name", ""))) >= 3 and str(c["name"]) in text:
                     found["communities"].append(str(c["id"]))
-        for path in sorted((root / "content" / "grids").glob("*.yml")):
-            for g in yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader) or []:
+        for path in grid_paths(root):
+            for g in grids_of(fast_load(path)):
                 if len(str(g.get("name", ""))) >= 4 and str(g["name"]) in text:
                     found["grids"].append(str(g["id"]))
-    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError):
+    except (*Unreadable, AttributeError, KeyError, TypeError):
         pass  # a site whose files do not read: no suggestions, `gridboard check` will say why
     return found

@@ -7,29 +7,12 @@ import re
 from pathlib import Path
 
 from .story_blocks import Draft, text_block
+from .text_bytes import NotText, decode
+
+__all__ = ["NotText", "read_txt"]
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _SENTENCE_END = re.compile(r"[。！？!?”’…：:；;）)]\s*$")
-
-
-class NotText(Exception):
-    """The file is not a text file (a renamed Word document, an image …)."""
-
-
-def decode(raw: bytes) -> str:
-    """The text of a .txt file in any encoding Windows tools save."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    if b"\0" in raw:
-        raise NotText
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise NotText
 
 
 def paragraphs(text: str) -> list[str]:

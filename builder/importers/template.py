@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -22,8 +21,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..config import load_config
 from ..problems import ContentError
-from . import yaml_roundtrip as rt
 from .ledger_values import KIND_LABELS
+from .site_files import Unreadable, fast_load, grid_paths, grids_of
 
 # header, width, note (shown when the header cell is pointed at), kind of check
 GRID_COLUMNS = [
@@ -55,7 +54,6 @@ TEAM_COLUMNS = [
     ("是否党员", 8, "是 或 否", "yesno"),
     ("分工", 24, "如：负责 1—3 号楼", None),
 ]
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEAD_FILL = PatternFill("solid", fgColor="FFD9D9D9")
 _EXAMPLE_FONT = Font(color="FF595959", italic=True)
 _ROWS = 500  # rows the drop-downs and checks cover
@@ -71,7 +69,7 @@ def run(config_file: Path, out: Path, filled: bool = False) -> int:
     if out.exists():
         print(f"{out} 已存在，不会覆盖 / already exists, not overwritten", file=sys.stderr)
         return 1
-    org = rt.load(root / "content" / "org.yml") if (root / "content" / "org.yml").is_file() else {}
+    org = fast_load(root / "content" / "org.yml") if (root / "content" / "org.yml").is_file() else {}
     grids = _grids(root)
     book = write_template(config.roles, org, grids if filled else grids[:1], example=not filled)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -164,14 +162,11 @@ def _sheet(ws, columns, ranges, rows: list[list], example: bool) -> None:
 def _grids(root: Path) -> list[dict]:
     """Every grid of the site, file by file (a file that does not parse is left out)."""
     out = []
-    for path in sorted((root / "content" / "grids").glob("*.yml")):
+    for path in grid_paths(root):
         try:
-            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
-        except (yaml.YAMLError, OSError):
+            out += [g for g in grids_of(fast_load(path)) if g.get("name")]
+        except Unreadable:
             continue
-        out += (
-            [g for g in data or [] if isinstance(g, dict) and g.get("name")] if isinstance(data, list) else []
-        )
     return out
 
 
