@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -22,13 +23,36 @@ def _color(value: str) -> str:
 Color = Annotated[str, AfterValidator(_color)]
 
 
+def _site_url(value: str) -> str:
+    """The public address: an absolute http(s) URL, written into <link rel=canonical> and QR codes."""
+    if not value:
+        return value
+    parts = urllib.parse.urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or re.search(r"[\s\"'<>\\`{}|^]", value)
+        or parts.query
+        or parts.fragment
+    ):
+        raise fail(
+            f"网址“{value}”不对：应以 https:// 或 http:// 开头，只写网站地址，不含空格、引号、尖括号和 ? #，"
+            "如 https://dangjian.example.gov.cn/",
+            "site.url must be an absolute http(s) address without spaces, quotes, <, >, ? or #",
+        )
+    return value
+
+
+SiteUrl = Annotated[Text, AfterValidator(_site_url)]
+
+
 class SiteInfo(Record):
     """The site's identity."""
 
     name: Text = Field(min_length=1, description="网站名称，如 先锋历城 / site name")
     slogan: Text = Field("", description="口号 / slogan")
     description: Text = Field("", description="一句话介绍，用于搜索引擎 / description")
-    url: Text = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
+    url: SiteUrl = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
     language: Literal["zh"] = Field("zh", description="界面语言（目前只支持 zh）/ UI language")
     logo: Text = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
     copyright: Text = Field("", description="页脚版权与主办单位 / footer text")

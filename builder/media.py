@@ -10,10 +10,12 @@ from .problems import Mark, Problems
 from .sanitize import find_unsafe, report_unsafe
 
 # ![alt](target "title") and <img src="target">
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# a Markdown target: <anything but a newline> in angle brackets, or up to the first space or ')'
+_TARGET = r"\(\s*(?:<([^>\n]*)>|([^)\s]+))(?:\s+\"[^\"]*\")?\s*\)"
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]" + _TARGET)
 _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 # [text](target) that is not an image, and <a href="target">
-_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]" + _TARGET)
 _HTML_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 LARGE_BYTES = 5 * 1024 * 1024  # larger images are slow on phones: a warning
@@ -26,7 +28,7 @@ def media_targets(body: str, patterns=(_MD_IMAGE, _HTML_IMAGE)) -> list[tuple[in
     body = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), body, flags=re.S)
     for n, line in enumerate(body.split("\n")):
         for rx in patterns:
-            found += [(n, m.group(1)) for m in rx.finditer(line)]
+            found += [(n, m[m.lastindex]) for m in rx.finditer(line)]
     return found
 
 
@@ -55,6 +57,13 @@ def leaves_content(target: str, base: PurePosixPath) -> bool:
     return False
 
 
+def media_path(target: str) -> str | None:
+    """The file a link names when it is written as a path into content/media/ ('media/a.pdf#p2'
+    → 'media/a.pdf'); None for pages, anchors and web addresses."""
+    path = re.split(r"[#?]", target, maxsplit=1)[0]
+    return path if normalise(path).startswith("media/") else None
+
+
 def normalise(target: str) -> str:
     """'/media/a.jpg' and './media/a.jpg' → 'media/a.jpg' (paths are relative to content/)."""
     return target.lstrip("/").removeprefix("./")
@@ -76,6 +85,8 @@ class MediaChecker:
         return self._verdicts[target]
 
     def _judge(self, target: str) -> tuple[str, ...] | None:
+        if re.match(r"^(?!https?:|file:)[a-z][a-z0-9+.-]*:", target, re.I):
+            return None  # javascript:, data: …: not a file; the cleaner drops it (find_unsafe warns)
         if re.match(r"^[a-z]+://", target) or target.startswith("//"):
             return (
                 f"“{target}”是外部网址：网站不从其他网站加载图片，请把文件下载到 content/media/ 再引用",
@@ -133,9 +144,12 @@ class MediaChecker:
         base = PurePosixPath(path).parent.relative_to("content") if path.startswith("content/") else None
         base = base if body_line is not None and base else PurePosixPath()
         images = [(n, v) for n, t in media_targets(body) if (v := self._verdict(t)) is not None]
-        links = [(n, t) for n, t in link_targets(body) if leaves_content(t, base)]
+        targets = link_targets(body)
+        links = [(n, t) for n, t in targets if leaves_content(t, base)]
+        # a link to a file of ours (media/…) must find it, as an image must
+        files = [(n, v) for n, t in targets if (f := media_path(t)) and (v := self._verdict(f)) is not None]
         unsafe = find_unsafe(body)
-        if not (images or links or unsafe):
+        if not (images or links or files or unsafe):
             return
         path, mark, fld = record.at(*key)
         if body_line is not None:
@@ -146,7 +160,7 @@ class MediaChecker:
         def where(n: int) -> Mark | None:
             return Mark(first.line + n, 1) if first is not None else None
 
-        for n, (zh, en, severity) in images:
+        for n, (zh, en, severity) in images + files:
             self.problems.add(path, where(n), fld, zh, en, severity=severity)
         for n, target in links:
             self.problems.add(

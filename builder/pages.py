@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .catalog import Catalog
 from .memo import Memo
 from .privacy import shown_office_phone
 from .problems import Problems
+from .escape import as_text
 from .sanitize import fence
 from .views import excerpt, person_card, posting_views, tag_slug, team_cards
 
@@ -29,9 +30,12 @@ def story_url(s) -> str:
     return f"stories/{s.meta.date.year}/{s.slug}/"
 
 
-def make_env(templates_dir: Path) -> Environment:
-    """The one Jinja environment: strict (a missing value fails loudly), HTML-escaped."""
+def make_env(templates_dir: Path, markdown: bool = False) -> Environment:
+    """The one Jinja environment: strict (a missing value fails loudly), HTML-escaped.
+
+    With `markdown` (page sources), every value is also made inert as Markdown (escape.as_text)."""
     env = Environment(
+        finalize=as_text if markdown else None,
         loader=FileSystemLoader(str(templates_dir)),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
@@ -104,7 +108,7 @@ class PageWriter:
 
     def __init__(self, catalog: Catalog, templates_dir: Path, memo: Memo | None = None):
         self.catalog = catalog
-        self.env = make_env(templates_dir / "pages")
+        self.env = make_env(templates_dir / "pages", markdown=True)
         self.pages: dict[str, str] = {}
         self.memo = memo
         self._pure: dict[str, bool] = {}
@@ -128,7 +132,7 @@ class PageWriter:
         return self.env.get_template(template).render(
             cat=self.catalog,
             site=self.catalog.config,
-            u=lambda to: relative(url, to),
+            u=lambda to: escape(relative(url, to)),  # a link we made: HTML-escaped, Markdown as it is
             md=lambda body: Markup(fence(rebase_media(body, dest))),  # cleaned by the engine
             **ctx,
         )

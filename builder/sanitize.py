@@ -3,7 +3,10 @@
 Every Markdown text an author wrote reaches a page through one template function (`md`), which
 fences it between two markers. After Markdown has made HTML of the page, the engine hands each
 fenced region to nh3 (the Ammonia sanitizer) with the policy below; our own template HTML,
-outside the fences, is left alone. Before that, `find_unsafe` reads the author's text with the
+outside the fences, is left alone. The markers carry a random token drawn once per process, so
+no text can forge one: an author who writes a closing marker only writes a comment, which is
+cleaned away with the rest. A region whose closing marker went missing (Markdown swallowed or
+escaped it) is cleaned to the end of the page: the fail-safe direction. Before that, `find_unsafe` reads the author's text with the
 same policy and names, by file and line, what will be removed: scripts, frames, forms, event
 handlers, javascript: links, styles that hide text, and the stray tags pasted pages are full of.
 """
@@ -13,13 +16,15 @@ from __future__ import annotations
 import html
 import html.parser
 import re
+import secrets
 
 import nh3
 
 from .problems import Mark, Problems
 
-START, END = "<!--gb-user-->", "<!--/gb-user-->"
-_REGION = re.compile(re.escape(START) + r"(.*?)" + re.escape(END), re.S)
+_TOKEN = secrets.token_hex(16)
+START, END = f"<!--gb-user-{_TOKEN}-->", f"<!--/gb-user-{_TOKEN}-->"
+_REGION = re.compile(re.escape(START) + r"(.*?)(?:" + re.escape(END) + r"|\Z)", re.S)
 
 # ---- the policy: one place, used to clean and to warn -----------------------------------
 

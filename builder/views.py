@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -90,8 +91,12 @@ def posting_views(catalog: Catalog) -> list[PostingView]:
 
 
 def tag_slug(tag: str) -> str:
-    """A tag as a URL segment: the tag itself, minus characters that break paths."""
-    return re.sub(r"[\s/\\?#%&:*\"<>|]+", "-", tag).strip("-") or "tag"
+    """A tag as a URL segment: the tag itself when it is words (any script) and short; otherwise
+    its words, cut to fit a file name, and a short hash so that two tags never share a page."""
+    words = re.sub(r"[^\w.-]+", "-", tag).strip("-.")
+    if words == tag and len(tag) <= 40:
+        return tag
+    return f"{words[:32]}-{hashlib.sha1(tag.encode()).hexdigest()[:6]}".lstrip("-")
 
 
 def excerpt(body: str, limit: int = 90) -> str:

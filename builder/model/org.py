@@ -58,7 +58,7 @@ class Street(Record):
     id: Slug
     name: Text = Field(min_length=1, description="街道名称 / name")
     code: digits(9, "街道代码") | None = Field(None, description="9 位代码 / 9-digit code")
-    intro: Text = Field("", description="简介 / introduction")
+    intro: Text = Field("", description="简介（Markdown）/ introduction")
     communities: list[Community] = Field(min_length=1, description="下辖社区/村 / communities")
 
 

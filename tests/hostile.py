@@ -1,0 +1,233 @@
+"""Hostile text planted into every string field of every kind, found by walking the models.
+
+`plant(site, payload_for)` rewrites a copy of a site: every text field (the models' `Text`) of
+site_config.yml, the YAML files and the Markdown front matter gets a value made by
+`payload_for(n)`, wrapped in markers ⟦n⟧ … ⟦/n⟧ so that each can be found again in the outputs.
+Fields whose value other data must match (checklist items named in site_config.yml, a screen's
+page) are put back after a check reports them: such a value is a reference, not text the public
+reads. `published_texts(out)` returns, per marker, every complete occurrence in the built HTML, as
+text (tag text and attribute values, after parsing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from pydantic import BaseModel
+
+from builder import pipeline
+from builder.config import SiteConfig
+from builder.model.base import _text
+from builder.model.board import FreePage, Posting, Story
+from builder.model.org import Grid, Org, Showcase, Studio
+from builder.model.screens import Screen
+from builder.model.services import ServiceFile
+from builder.problems import ContentError
+from builder.report import Report
+
+# where each kind's files live, and the model of one file (a list: one record per item)
+FILES: list[tuple[str, type[BaseModel], bool]] = [
+    ("content/org.yml", Org, False),
+    ("content/grids/*.yml", Grid, True),
+    ("content/showcase/*.yml", Showcase, True),
+    ("content/studios/*.yml", Studio, True),
+    ("content/services/*.yml", ServiceFile, False),
+    ("content/board/*.yml", Posting, True),
+    ("content/screens.yml", Screen, True),
+]
+FRONT_MATTER = [("content/stories/**/*.md", Story), ("content/pages/**/*.md", FreePage)]
+MARKER = re.compile(r"⟦(\d+)⟧(.*?)⟦/\1⟧", re.S)
+
+
+@dataclass
+class Planted:
+    """Where each marker was planted: n → (file, field path, value, is_markdown)."""
+
+    where: dict[int, tuple[str, str, str, bool]] = field(default_factory=dict)
+    reverted: list[tuple[str, str]] = field(default_factory=list)
+
+
+TEXT = object()  # the models' Text type (free text), as opposed to ids, phones, dates …
+
+
+def _is_text(metadata) -> bool:
+    return any(getattr(m, "func", None) is _text for m in metadata)
+
+
+def _unwrap(annotation, metadata=()):
+    """Text / Annotated[…] / X | None → TEXT, a model, list[…] or dict[…]."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *meta = typing.get_args(annotation)
+        return _unwrap(inner, (*metadata, *meta))
+    if annotation is str:
+        return TEXT if _is_text(metadata) else str
+    if origin in (typing.Union, __import__("types").UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0], metadata) if len(args) == 1 else annotation
+    return annotation
+
+
+def _is_markdown(info) -> bool:
+    return "Markdown" in (info.description or "")
+
+
+def _is_path(info) -> bool:
+    return "content/ 下" in (info.description or "") or "路径" in (info.description or "")
+
+
+class _Planter:
+    def __init__(self, payload_for, planted: Planted):
+        self.payload_for, self.planted, self.n = payload_for, planted, 0
+        self.originals: dict[tuple[str, str], object] = {}
+
+    def text(self, rel: str, path: str, old, markdown: bool):
+        if not isinstance(old, str) or not old.strip():
+            return old
+        self.n += 1
+        value = f"⟦{self.n}⟧{self.payload_for(self.n)}⟦/{self.n}⟧"
+        self.planted.where[self.n] = (rel, path, value, markdown)
+        self.originals[(rel, path)] = old
+        return value
+
+    def walk(self, rel: str, path: str, data, annotation, markdown=False, metadata=()):
+        """`data` with every text value (per `annotation`) replaced."""
+        annotation = _unwrap(annotation, metadata)
+        origin = typing.get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(data, dict):
+            out = dict(data)
+            for key, value in data.items():
+                info = annotation.model_fields.get(key)
+                if info is None or _is_path(info):
+                    continue
+                sub = f"{path}.{key}" if path else key
+                out[key] = self.walk(rel, sub, value, info.annotation, _is_markdown(info), info.metadata)
+            return out
+        if origin is list and isinstance(data, list):
+            (inner,) = typing.get_args(annotation)
+            return [self.walk(rel, f"{path}[{i}]", v, inner, markdown) for i, v in enumerate(data)]
+        if origin is dict and isinstance(data, dict):
+            _, inner = typing.get_args(annotation)
+            return {k: self.walk(rel, f"{path}.{k}", v, inner, markdown) for k, v in data.items()}
+        if annotation is TEXT:
+            return self.text(rel, path, data, markdown)
+        return data
+
+
+def _dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def _files(site: Path, pattern: str) -> list[Path]:
+    return sorted(site.glob(pattern))
+
+
+def plant(site: Path, payload_for, today: dt.date, skip: set[tuple[str, str]] = frozenset()) -> Planted:
+    """Plant a payload into every text field of the site (see the module's docstring)."""
+    originals = {p: p.read_text(encoding="utf-8") for p in _all_files(site)}
+    for attempt in range(4):
+        planted = Planted()
+        planter = _Planter(payload_for, planted)
+        for file, text in originals.items():
+            file.write_text(text, encoding="utf-8")
+        _plant_files(site, planter, skip)
+        problems = _check(site, today)
+        bad = {(p.path, p.field) for p in problems if p.severity == "error"}
+        if not bad:
+            planted.reverted = sorted(skip)
+            return planted
+        new = {
+            (rel, path)
+            for (rel, path, _v, _m) in planted.where.values()
+            for (ppath, pfield) in bad
+            if ppath == rel and (pfield == path or pfield.startswith(path + ".") or pfield.startswith(path + "["))
+        }
+        # a value that others must match (a checklist's items): its markers show in the message
+        named = {int(n) for p in problems for n in re.findall(r"⟦(\d+)⟧", p.message)}
+        new |= {planted.where[n][:2] for n in named if n in planted.where}
+        if not new - set(skip):
+            raise AssertionError("planted text broke the site:\n" + "\n".join(p.format()[:300] for p in problems[:10]))
+        skip = set(skip) | new
+    raise AssertionError("could not plant")
+
+
+def _all_files(site: Path) -> list[Path]:
+    found = [site / "site_config.yml"]
+    for pattern, _m, _l in FILES:
+        found += _files(site, pattern)
+    for pattern, _m in FRONT_MATTER:
+        found += _files(site, pattern)
+    return found
+
+
+def _plant_files(site: Path, planter: _Planter, skip) -> None:
+    def walk(rel, data, model, many):
+        if many:
+            return [planter.walk(rel, f"[{i}]", item, model) for i, item in enumerate(data or [])]
+        return planter.walk(rel, "", data, model)
+
+    def keep_skipped(rel, old, new):
+        for (srel, spath), value in list(planter.originals.items()):
+            if srel == rel and (srel, spath) in skip:
+                _set(new, spath, value)
+                planter.planted.where = {
+                    n: w for n, w in planter.planted.where.items() if (w[0], w[1]) != (srel, spath)
+                }
+        return new
+
+    config = site / "site_config.yml"
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    config.write_text(_dump(keep_skipped("site_config.yml", data, walk("site_config.yml", data, SiteConfig, False))), encoding="utf-8")
+    for pattern, model, many in FILES:
+        for file in _files(site, pattern):
+            rel = file.relative_to(site).as_posix()
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            file.write_text(_dump(keep_skipped(rel, data, walk(rel, data, model, many))), encoding="utf-8")
+    for pattern, model in FRONT_MATTER:
+        for file in _files(site, pattern):
+            rel = file.relative_to(site).as_posix()
+            _, head, body = file.read_text(encoding="utf-8").split("---\n", 2)
+            data = yaml.safe_load(head)
+            new = keep_skipped(rel, data, walk(rel, data, model, False))
+            file.write_text(f"---\n{_dump(new)}---\n{body}", encoding="utf-8")
+
+
+def _set(data, path: str, value) -> None:
+    """Set `data` at a field path such as `[0].team[1].name` or `site.name`."""
+    keys = re.findall(r"\[(\d+)\]|\.?([^.\[]+)", path)
+    target = data
+    for i, (index, key) in enumerate(keys):
+        k = int(index) if index else key
+        if i == len(keys) - 1:
+            target[k] = value
+        else:
+            target = target[k]
+
+
+def _check(site: Path, today: dt.date):
+    try:
+        pipeline.check(site / "site_config.yml", today, Report())
+    except ContentError as e:
+        return list(e.problems.items)
+    return []
+
+
+def published_texts(out: Path) -> dict[int, list[str]]:
+    """Marker → every complete occurrence in the built HTML, as parsed text."""
+    found: dict[int, list[str]] = {}
+    for file in out.rglob("*.html"):
+        doc = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        texts = [doc.get_text()]
+        for tag in doc.find_all(True):
+            texts += [v for v in tag.attrs.values() if isinstance(v, str)]
+            texts += [" ".join(v) for v in tag.attrs.values() if isinstance(v, list)]
+        for text in texts:
+            for m in MARKER.finditer(text):
+                found.setdefault(int(m.group(1)), []).append(m.group(0))
+    return found
