@@ -17,10 +17,10 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .catalog import Catalog
+from .escape import as_text
 from .memo import Memo
 from .privacy import shown_office_phone
 from .problems import Problems
-from .escape import as_text
 from .sanitize import fence
 from .views import excerpt, person_card, posting_views, tag_slug, team_cards
 

@@ -131,7 +131,7 @@ def _files(site: Path, pattern: str) -> list[Path]:
 def plant(site: Path, payload_for, today: dt.date, skip: set[tuple[str, str]] = frozenset()) -> Planted:
     """Plant a payload into every text field of the site (see the module's docstring)."""
     originals = {p: p.read_text(encoding="utf-8") for p in _all_files(site)}
-    for attempt in range(4):
+    for _attempt in range(4):
         planted = Planted()
         planter = _Planter(payload_for, planted)
         for file, text in originals.items():
@@ -146,13 +146,16 @@ def plant(site: Path, payload_for, today: dt.date, skip: set[tuple[str, str]] = 
             (rel, path)
             for (rel, path, _v, _m) in planted.where.values()
             for (ppath, pfield) in bad
-            if ppath == rel and (pfield == path or pfield.startswith(path + ".") or pfield.startswith(path + "["))
+            if ppath == rel
+            and (pfield == path or pfield.startswith(path + ".") or pfield.startswith(path + "["))
         }
         # a value that others must match (a checklist's items): its markers show in the message
         named = {int(n) for p in problems for n in re.findall(r"⟦(\d+)⟧", p.message)}
         new |= {planted.where[n][:2] for n in named if n in planted.where}
         if not new - set(skip):
-            raise AssertionError("planted text broke the site:\n" + "\n".join(p.format()[:300] for p in problems[:10]))
+            raise AssertionError(
+                "planted text broke the site:\n" + "\n".join(p.format()[:300] for p in problems[:10])
+            )
         skip = set(skip) | new
     raise AssertionError("could not plant")
 
@@ -183,7 +186,10 @@ def _plant_files(site: Path, planter: _Planter, skip) -> None:
 
     config = site / "site_config.yml"
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    config.write_text(_dump(keep_skipped("site_config.yml", data, walk("site_config.yml", data, SiteConfig, False))), encoding="utf-8")
+    config.write_text(
+        _dump(keep_skipped("site_config.yml", data, walk("site_config.yml", data, SiteConfig, False))),
+        encoding="utf-8",
+    )
     for pattern, model, many in FILES:
         for file in _files(site, pattern):
             rel = file.relative_to(site).as_posix()

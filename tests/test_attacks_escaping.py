@@ -73,7 +73,9 @@ def _live_markup(out: Path) -> list[str]:
                 value = " ".join(value) if isinstance(value, list) else value
                 if name.startswith("on"):
                     found.append(f"{rel}: <{tag.name} {name}=…>")
-                elif name in ("href", "src", "action", "content") and re.match(r"\s*javascript:", value, re.I):
+                elif name in ("href", "src", "action", "content") and re.match(
+                    r"\s*javascript:", value, re.I
+                ):
                     found.append(f"{rel}: <{tag.name} {name}={value[:30]!r}>")
         head = doc.head
         first = head.find(True) if head else None
