@@ -218,3 +218,38 @@ def test_any_hostile_text_in_any_field_stays_text(tmp_path_factory, payloads):
         if not markdown:
             assert {_norm(t) for t in texts} == {_norm(value)}, f"{rel} {path}"
     shutil.rmtree(tmp)
+
+
+# ---- importers: every field they write is cleaned as the build would --------------------
+
+HOSTILE_PAGE = """<html><head><meta charset="utf-8">
+<title>社区议事会&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</title>
+<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"></head><body>
+<div class="article"><h1>社区议事会&quot;&gt;&lt;img src=x onerror=alert(1)&gt;<img src=x onerror=alert(3)></h1>
+<p>发布日期：2026-11-02 信息来源：<b>历城新闻</b>&lt;script&gt;alert(4)&lt;/script&gt;</p>
+<p>记者 张三&quot;&gt;&lt;svg onload=alert(5)&gt;</p>
+<p>十一月二日上午，社区议事会在党群服务中心召开，居民代表围绕加装电梯和停车管理提出意见。<script>alert(6)</script>
+<a href="javascript:alert(7)">点此</a>&lt;b id="gbpwn"&gt;粗&lt;/b&gt;</p>
+<p>会议商定下周开始征求各楼栋意见，并在公开栏公示方案。</p>
+</div></body></html>"""
+
+
+def test_a_hostile_web_page_imports_as_text_and_builds_clean(tmp_path, capsys):
+    from builder.importers import story
+
+    site = make_site(tmp_path)
+    page = tmp_path / "hostile.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    assert story.run(page, site, today=TODAY) == 0
+    target = site / re.search(r"已导入 imported: (\S+)", capsys.readouterr().out).group(1)
+    text = target.read_text(encoding="utf-8")
+    head, body = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S).groups()
+    front = __import__("yaml").safe_load(head)
+    for key in ("title", "source", "author", "summary"):
+        assert not re.search(r"<|onerror|onload|script", str(front.get(key) or "")), (key, front[key])
+    assert front["title"].startswith("社区议事会")
+    target.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+    out, _ = build_site(site)
+    assert _live_markup(out) == []
+    page_url = target.relative_to(site / "content").with_suffix("").as_posix() + "/index.html"
+    assert soup(out / page_url).find("h1").get_text() == front["title"]

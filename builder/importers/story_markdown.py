@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ..sanitize import without_html
 from .story_blocks import Block
 
 
@@ -32,6 +33,13 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _plain(text: str) -> str:
+    """A front-matter field as the build treats plain text: no markup, one line (the same policy
+    as sanitize.without_html: scripts and the like go with their content, other tags go and
+    their text stays, entities decoded once)."""
+    return re.sub(r"\s+", " ", without_html(text)).strip()
+
+
 def _ids(key: str, ids: list[str], hint: str) -> str:
     if not ids:
         return f"{key}: []".ljust(23) + f"# {hint}"
@@ -44,18 +52,18 @@ def front_matter(fm: FrontMatter) -> str:
     """The block between the two `---` lines."""
     lines = [
         "---",
-        f"title: {_q(fm.title)}",
+        f"title: {_q(_plain(fm.title))}",
         f"date: {fm.date.isoformat()}",
         "tags: []",
         "draft: true            # 检查无误后改成 false 才会发布 / set to false to publish",
-        f"source: {_q(fm.source)}",
-        f"author: {_q(fm.author)}",
-        f"photographer: {_q(fm.photographer)}",
-        f"summary: {_q(fm.summary)}",
+        f"source: {_q(_plain(fm.source))}",
+        f"author: {_q(_plain(fm.author))}",
+        f"photographer: {_q(_plain(fm.photographer))}",
+        f"summary: {_q(_plain(fm.summary))}",
     ]
     if fm.cover:
         lines.append(f"cover: {_q(fm.cover)}")
-        lines.append(f"cover_alt: {_q(fm.cover_alt)}   # 题图上是什么 / what the picture shows")
+        lines.append(f"cover_alt: {_q(_plain(fm.cover_alt))}   # 题图上是什么 / what the picture shows")
     lines += [
         _ids("communities", fm.communities, "相关社区编号，如 [hengdacheng]"),
         _ids("grids", fm.grids, "相关网格编号，如 [hdc-01]"),
