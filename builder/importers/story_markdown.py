@@ -27,6 +27,10 @@ class FrontMatter:
     communities: list[str] = field(default_factory=list)  # ids of communities the text names
     grids: list[str] = field(default_factory=list)  # ids of grids the text names
 
+    def __post_init__(self):
+        for name in ("title", "source", "author", "photographer", "summary", "cover_alt"):
+            setattr(self, name, _plain(getattr(self, name)))
+
 
 def _q(text: str) -> str:
     """Any text as a YAML scalar: JSON's double-quoted strings are valid YAML."""
@@ -52,18 +56,18 @@ def front_matter(fm: FrontMatter) -> str:
     """The block between the two `---` lines."""
     lines = [
         "---",
-        f"title: {_q(_plain(fm.title))}",
+        f"title: {_q(fm.title)}",
         f"date: {fm.date.isoformat()}",
         "tags: []",
         "draft: true            # 检查无误后改成 false 才会发布 / set to false to publish",
-        f"source: {_q(_plain(fm.source))}",
-        f"author: {_q(_plain(fm.author))}",
-        f"photographer: {_q(_plain(fm.photographer))}",
-        f"summary: {_q(_plain(fm.summary))}",
+        f"source: {_q(fm.source)}",
+        f"author: {_q(fm.author)}",
+        f"photographer: {_q(fm.photographer)}",
+        f"summary: {_q(fm.summary)}",
     ]
     if fm.cover:
         lines.append(f"cover: {_q(fm.cover)}")
-        lines.append(f"cover_alt: {_q(_plain(fm.cover_alt))}   # 题图上是什么 / what the picture shows")
+        lines.append(f"cover_alt: {_q(fm.cover_alt)}   # 题图上是什么 / what the picture shows")
     lines += [
         _ids("communities", fm.communities, "相关社区编号，如 [hengdacheng]"),
         _ids("grids", fm.grids, "相关网格编号，如 [hdc-01]"),
