@@ -253,3 +253,61 @@ def test_a_hostile_web_page_imports_as_text_and_builds_clean(tmp_path, capsys):
     assert _live_markup(out) == []
     page_url = target.relative_to(site / "content").with_suffix("").as_posix() + "/index.html"
     assert soup(out / page_url).find("h1").get_text() == front["title"]
+
+
+# ---- in a real browser: nothing runs, with the CSP and without it -------------------------
+
+# one page of every kind, and the standalone screens and posters
+BROWSER_PAGES = [
+    "",
+    "404.html",
+    "directory/",
+    "streets/quanfu/",
+    "communities/nanquanfu/",
+    "grids/yh-01/",
+    "board/",
+    "board/archive/",
+    "showcase/",
+    "studios/",
+    "services/",
+    "services/stations/",
+    "services/teams/",
+    "stories/",
+    "stories/tags/",
+    "about/about/",
+    "screens/",
+    "screens/hdc-lobby/",
+    "print/",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("csp", ["with the CSP", "CSP bypassed"])
+def test_planted_pages_run_nothing_in_chromium(planted_example, serve_dir, chromium, csp):
+    _site, out, _planted, _ = planted_example
+    base = serve_dir(out)
+    pages = (
+        BROWSER_PAGES
+        + sorted(  # and every page of a posting, story, showcase and studio
+            p.parent.relative_to(out).as_posix() + "/"
+            for top in ("board", "stories", "showcase", "studios")
+            for p in (out / top).glob("*/index.html")
+        )[:12]
+    )
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=csp != "with the CSP")
+    dialogs, errors = [], []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+        for path in pages:
+            page.goto(base + path, wait_until="load")
+            page.wait_for_timeout(150)  # onerror of images that fail to load, onload of svg
+            live = page.evaluate(
+                """() => [...document.querySelectorAll('#gbpwn, svg[onload], img[onerror], [onclick]')]
+                     .map(e => e.outerHTML.slice(0, 80))"""
+            )
+            assert live == [], f"{path}: {live}"
+    finally:
+        context.close()
+    assert dialogs == [] and errors == [], dialogs + errors
