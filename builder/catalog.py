@@ -310,6 +310,15 @@ def build_catalog(
     pages = sorted((p for p in content.pages if not p.meta.draft), key=lambda p: (p.meta.order, p.slug))
     for p in content.pages:
         media.check_body(p.body, p.meta, p.body_line)
+        if not all(re.match(r"^[a-z0-9][a-z0-9_-]*$", part) for part in p.slug.split("/")):
+            problems.add(
+                p.meta.src_path,
+                None,
+                "",
+                f"文件名“{p.slug}.md”会成为网址：文件夹和文件名只能用小写英文字母、数字、短横线和下划线，"
+                "不能以点开头，如 brand.md",
+                "the page's file name becomes its URL: use lowercase ASCII letters, digits, '-' and '_'",
+            )
 
     _check_screens(content.screens, config, scope_name, {p.slug for p in pages}, problems, refs)
 
