@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from .catalog import Catalog
 from .engine import Staging
+from .media import is_publishable
 
 
 def brand_css(color: str) -> str:
@@ -60,7 +61,13 @@ def vocabulary(catalog: Catalog) -> list[str]:
     return [w for w in words if w]
 
 
-_MEDIA_REF = re.compile(r"""(?<![\w-])media/([^\s"'()<>\]\\]+)""")
+_MEDIA_REF = re.compile(r"""(?<![\w-])media/([^\s"'()<>\]\\#?]+)""")
+_MEDIA_REF_ANGLED = re.compile(
+    r"""\]\(\s*<(?:\.?/)?[^<>\n]*?(?<![\w-])media/([^<>\n#?]+)"""
+)  # ](<media/a b.pdf>)
+
+
+_REFS = (_MEDIA_REF, _MEDIA_REF_ANGLED)
 
 
 def published_media(pages: dict[str, str], config) -> set[str]:
@@ -69,7 +76,7 @@ def published_media(pages: dict[str, str], config) -> set[str]:
     Only these are copied into the site: a photo without consent, an image of a draft or of a
     story still under embargo, an attachment of an internal posting stays out of the output,
     however it is named."""
-    found = {m.group(1) for text in pages.values() for m in _MEDIA_REF.finditer(text)}
+    found = {m.group(1) for text in pages.values() for rx in _REFS for m in rx.finditer(text)}
     if config.site.logo:
         found.add(config.site.logo.lstrip("/").removeprefix("./").removeprefix("media/"))
     return {unquote(f) for f in found} | found
@@ -89,7 +96,8 @@ def stage(
     files = {}
     for rel in sorted(published_media({**pages, **extra}, catalog.config)):
         f = (media_dir / rel).resolve()
-        if f.is_relative_to(media_dir) and f.is_file():
+        # a name written only as text is not checked by media.py: what is copied is checked here
+        if f.is_relative_to(media_dir) and f.is_file() and is_publishable(f):
             files["media/" + rel] = f
     assets_dir = templates_dir / "assets"
     for f in sorted(assets_dir.rglob("*")):

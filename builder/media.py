@@ -18,6 +18,17 @@ _HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNOR
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]" + _TARGET)
 _HTML_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
+# what a published file may be: pictures, documents, sound and video. A web page, script or style
+# sheet under media/ would run with the site's own address (a link opens it as a page), so it is
+# refused whatever its name says; an SVG picture is a document too, and is checked for script.
+PUBLISHABLE = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".avif", ".svg", ".ico"}
+PUBLISHABLE |= {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps", ".ofd"}
+PUBLISHABLE |= {".txt", ".csv", ".zip", ".rar", ".7z", ".mp3", ".m4a", ".wav", ".ogg", ".mp4", ".webm"}
+_SVG_ACTIVE = re.compile(
+    rb"<\s*(?:script|foreignObject|iframe|embed|object|handler)\b|\son[a-z]+\s*=|javascript:|<!ENTITY",
+    re.I,
+)
+
 LARGE_BYTES = 5 * 1024 * 1024  # larger images are slow on phones: a warning
 
 
@@ -55,6 +66,12 @@ def leaves_content(target: str, base: PurePosixPath) -> bool:
         elif part not in ("", "."):
             depth += 1
     return False
+
+
+def is_publishable(file: Path) -> bool:
+    """True for a file the site may carry (a kind in PUBLISHABLE; an SVG without script)."""
+    suffix = file.suffix.lower()
+    return suffix in PUBLISHABLE and not (suffix == ".svg" and _SVG_ACTIVE.search(file.read_bytes()))
 
 
 def media_path(target: str) -> str | None:
@@ -115,6 +132,19 @@ class MediaChecker:
             return (
                 f"找不到文件“content/{rel}”：请检查文件名和大小写，或先把图片放进 content/{rel.parent}/",
                 f"media file content/{rel} does not exist",
+            )
+        if rel.suffix.lower() not in PUBLISHABLE:
+            return (
+                f"content/{rel} 不能发布：网站只发布图片、文档、音视频（如 .jpg .png .pdf .docx .xlsx .mp4），"
+                "网页、脚本一类的文件（.html .js .css …）会在本站地址下运行，请删去这个引用",
+                f"content/{rel} cannot be published: only pictures, documents, sound and video "
+                "(web pages and scripts would run under the site's address)",
+            )
+        if rel.suffix.lower() == ".svg" and _SVG_ACTIVE.search(file.read_bytes()):
+            return (
+                f"SVG 图片 content/{rel} 里有脚本或事件代码（script、onload= 之类）：请换成不含脚本的图片，"
+                "或另存为 PNG",
+                f"the SVG picture content/{rel} holds script or event handlers: use a plain picture or a PNG",
             )
         size = file.stat().st_size
         if size > LARGE_BYTES and rel.suffix.lower() in {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"}:

@@ -107,6 +107,7 @@ _HIDING = re.compile(
     re.I,
 )
 _MD_LINK = re.compile(r"\]\(\s*<?\s*([a-z][a-z0-9+.-]*):", re.I)
+_ANGLE_TARGET = re.compile(r"\]\(\s*<[^<>\n]*>")
 _CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.S | re.M)
 
 
@@ -150,6 +151,8 @@ def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
         return {}
     # code is shown as written, never run: blank it out (keeping the lines)
     text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
+    # a link target in angle brackets, ](<media/a b.pdf>), is Markdown, not a tag
+    text = _ANGLE_TARGET.sub(lambda m: "](" + " " * (len(m.group(0)) - 2), text)
     finder = _Finder()
     try:
         finder.feed(text)

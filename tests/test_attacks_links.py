@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 from conftest import build_site, make_site, soup
 
@@ -33,11 +35,14 @@ def test_a_link_to_a_file_of_ours_must_find_it(tmp_path, link, says):
 
 
 def test_links_to_files_that_exist_still_work(tmp_path):
-    body = "见[照片](media/people/a.svg#x)和[照片](<media/people/a.svg>)。"
-    site = make_site(tmp_path, {"content/pages/about.md": PAGE.format(body=body)})
-    out, _ = build_site(site)
-    hrefs = [a["href"] for a in soup(out / "about/about/index.html").select("article a[href*='a.svg']")]
-    assert len(hrefs) == 2 and all((out / "about/about" / h.split("#")[0]).resolve().is_file() for h in hrefs)
+    body = "见[细则](media/files/rules.pdf#page=2)和[细则](<media/files/rules 2026.pdf>)。"
+    files = {"content/pages/about.md": PAGE.format(body=body), "content/media/files/rules.pdf": "%PDF-1.4"}
+    out, report = build_site(make_site(tmp_path, {**files, "content/media/files/rules 2026.pdf": "%PDF-1.4"}))
+    assert [p for p in report.problems.items if p.path == "content/pages/about.md"] == []
+    hrefs = [a["href"] for a in soup(out / "about/about/index.html").select("article a[href*='rules']")]
+    assert len(hrefs) == 2 and all(
+        (out / "about/about" / unquote(h.split("#")[0])).resolve().is_file() for h in hrefs
+    )
 
 
 def test_an_image_with_a_script_address_is_a_warning_not_a_missing_file(tmp_path):
@@ -54,3 +59,36 @@ def test_a_page_file_name_that_cannot_be_an_address_is_refused(tmp_path, name):
     (problem,) = _problems(site)
     assert problem.path == f"content/pages/{name}.md"
     assert "会成为网址" in problem.message
+
+
+EVIL_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="9" height="9"/></svg>'
+)
+
+
+@pytest.mark.parametrize(
+    ("file", "data", "says"),
+    [
+        ("media/x.js", "alert(1)", "不能发布"),
+        ("media/page.html", "<script>alert(1)</script>", "不能发布"),
+        ("media/evil.svg", EVIL_SVG, "有脚本"),
+        ("media/onload.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "有脚本"),
+    ],
+)
+def test_files_that_would_run_under_the_sites_address_are_refused(tmp_path, file, data, says):
+    body = f"见[附件]({file})。\n\n![图]({file})"
+    site = make_site(tmp_path, {"content/pages/about.md": PAGE.format(body=body), f"content/{file}": data})
+    problems = _problems(site)
+    assert sorted(p.line for p in problems) == [6, 8] and all(says in p.message for p in problems)
+
+
+def test_a_script_named_only_in_text_is_not_copied(tmp_path):
+    body = "脚本在 media/x.js ，图在 media/evil.svg ，图标在 media/ok.svg 。"
+    files = {"content/pages/about.md": PAGE.format(body=body), "content/media/x.js": "alert(1)"}
+    files["content/media/evil.svg"] = EVIL_SVG
+    files["content/media/ok.svg"] = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>'
+    )
+    out, _ = build_site(make_site(tmp_path, files))
+    assert (out / "media/ok.svg").is_file()
+    assert not (out / "media/x.js").exists() and not (out / "media/evil.svg").exists()
