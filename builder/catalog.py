@@ -401,7 +401,8 @@ def _check_postings(
     refs: _Refs,
 ) -> list[PostingState]:
     _dupes(problems, "公示", postings)
-    ids = {p.id for p in postings}
+    by_id = {p.id: p for p in reversed(postings)}  # the first of a duplicate id, as reported
+    ids = set(by_id)
     out = []
     for p in postings:
         if p.category not in config.board.categories:
@@ -410,6 +411,16 @@ def _check_postings(
             refs.unknown(p, ("scope",), "范围（区/街道/社区/网格）", p.scope, scopes)
         if p.replaced_by and p.replaced_by not in ids:
             refs.unknown(p, ("replaced_by",), "公示", p.replaced_by, ids)
+        elif p.replaced_by and p.audience == "public" and by_id[p.replaced_by].audience == "internal":
+            # a correction of a public posting is made in public; a posting not yet posted is not
+            # linked until it is (views.posting_views)
+            problems.add(
+                *p.at("replaced_by"),
+                f"更正后的公示“{p.replaced_by}”是内部公示（audience: internal），公众打不开：公开的公示"
+                "要公开更正。请把更正的那一条改为公开（删去 audience: internal），或删去 replaced_by",
+                f"replaced_by names the internal posting '{p.replaced_by}', which the public cannot "
+                "open: a public posting is corrected in public; make the correction public or drop replaced_by",
+            )
         days = (p.until - p.posted.date()).days + 1
         if p.until < p.posted.date():
             problems.add(

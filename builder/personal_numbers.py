@@ -1,14 +1,18 @@
 """Personal numbers in free text: mainland ID cards, mobiles and bank cards are errors.
 
 Every Markdown body and every free-text field of every content file (and site_config.yml) is
-scanned. A number that must be public anyway is listed, per file and with a reason, in
+scanned, as written and as its reader sees it (reader_view.py: entities decoded, tags and
+invisible characters gone), and so is the name of every file and folder under content/ (names
+become web addresses). A number that must be public anyway is listed, per file and with a reason, in
 content/public_numbers.yml. Not flagged: dates, grid and area codes (no valid birth date or a
 known street code), landlines, and numbers already masked (138****1234).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,7 @@ from .model.allowlist import PublicNumber
 from .model.base import is_mobile, validate
 from .model.content import Content
 from .problems import Mark, Problems
+from .reader_view import hiding_places, may_hide, views
 
 ALLOW_FILE = "content/public_numbers.yml"
 
@@ -103,11 +108,17 @@ def is_luhn(n: str) -> bool:
 # full-width digits and X (typed with a Chinese input method) read as ASCII; one character each,
 # so offsets do not move
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－", "0123456789Xx-")
+_FULL_WIDTH = re.compile("[０-９Ｘｘ－]")
+
+
+def _half_width(text: str) -> str:
+    """Full-width digits as ASCII (translate is slow: only when there is one)."""
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
 
 
 def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = frozenset()) -> list[Found]:
     """Every ID, mobile and bank-card number in `text` (full-width digits included)."""
-    text = text.translate(_HALF_WIDTH)
+    text = _half_width(text)
     if not _RUN.search(text):
         return []
     found: list[Found] = []
@@ -134,6 +145,18 @@ def find_numbers(text: str, today: dt.date, street_codes: frozenset[str] = froze
     return sorted(found, key=lambda f: f.start)
 
 
+def numbers_as_read(text: str, today: dt.date, street_codes: frozenset[str] = frozenset()) -> list[Found]:
+    """find_numbers over the text as written and as its reader sees it (a number spelt with
+    entities, tags or invisible characters between its digits); starts are offsets in `text`."""
+    found = {(f.number, f.start): f for f in find_numbers(text, today, street_codes)}
+    if may_hide(text):
+        for view in views(text):
+            for f in find_numbers(view.text, today, street_codes):
+                start = view.source(f.start)
+                found.setdefault((f.number, start), Found(f.kind, f.number, start))
+    return sorted(found.values(), key=lambda f: f.start)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A number found in a file: where, and in which field."""
@@ -146,40 +169,58 @@ class Hit:
 
 
 _SKIP_LINE = re.compile(rf"^\s*(?:-\s+)?(?:{'|'.join(_SKIP_KEYS)})\s*:")
+# what only the parsed values show: YAML escapes ("\u0031") and a number folded over two lines
+_VALUES_ONLY = re.compile(r"\\|\n(?<=\d\n)[ \t]*\d")
 
 
 def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool) -> list[Hit]:
-    """Hits in the YAML text (not in comments, nor in typed ids, codes and phones) and the body.
+    """Hits in the YAML values (not in comments, nor in typed ids, codes and phones) and the body.
 
-    The text is scanned rather than the parsed values: one regex pass per line, and the line and
-    column come for free. Field paths are looked up only for a file with a hit."""
+    The YAML text is read line by line, for the line and column; each number found is confirmed
+    against the values, which give its field (a flow-style line may hold a phone field too). The
+    values are walked only for a file with a hit, or with text that only they show in full."""
     hits: list[Hit] = []
-    text, line_no, last, seen = doc.text.translate(_HALF_WIDTH), 0, 0, set()
-    for m in _CANDIDATE.finditer(text):  # C-speed pass; only lines with 11+ digits are looked at
-        line_no += text.count("\n", last, m.start())
-        last = m.start()
-        if line_no in seen:
-            continue
-        seen.add(line_no)
-        begin = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        line = text[begin : end if end != -1 else len(text)]
-        if _SKIP_LINE.match(line):
-            continue
-        for f in find_numbers(_uncommented(line), today, codes):
-            hits.append(Hit(f, line_no + 1 + doc.offset, f.start + 1, "", draft))
-    if hits:  # confirm against the values (a flow-style line may hold a phone field too)
-        where = _numbers_in_values(doc, today, codes)
-        hits = [
-            Hit(h.found, h.line, h.column, where[h.found.number], draft)
-            for h in hits
-            if h.found.number in where
-        ]
-    body = doc.body.translate(_HALF_WIDTH)
-    for n, line in enumerate(body.split("\n")) if _CANDIDATE.search(body) else ():
-        for f in find_numbers(line, today, codes):
-            hits.append(Hit(f, doc.body_line + n, f.start + 1, "正文 body", draft))
+    located: dict[str, list[tuple[int, Found]]] = {}
+    lines = doc.text.split("\n") if doc.text else []
+    for n in _lines_to_read(doc.text):
+        if not _SKIP_LINE.match(lines[n]):
+            for f in numbers_as_read(_uncommented(lines[n]), today, codes):
+                located.setdefault(f.number, []).append((n, f))
+    if located or _VALUES_ONLY.search(doc.text):
+        for number, (key, found) in _numbers_in_values(doc, today, codes).items():
+            if number in located:
+                for n, f in located[number]:
+                    hits.append(Hit(f, n + 1 + doc.offset, f.start + 1, field_path(key), draft))
+            else:  # written so that no line shows it whole: at the start of the value
+                mark = doc.mark(*key)
+                hits.append(Hit(found, mark.line, mark.column, field_path(key), draft))
+    body = doc.body
+    in_body = []
+    if body and (_CANDIDATE.search(_half_width(body)) or may_hide(body)):
+        in_body = numbers_as_read(body, today, codes)
+    if in_body:
+        breaks = [m.start() for m in re.finditer("\n", body)]
+        for f in in_body:
+            n = bisect.bisect_left(breaks, f.start)
+            column = f.start - (breaks[n - 1] + 1 if n else 0) + 1
+            hits.append(Hit(f, doc.body_line + n, column, "正文 body", draft))
     return hits
+
+
+def _lines_to_read(text: str) -> list[int]:
+    """0-based numbers of the lines that may hold a number: eleven digits in a row (maybe
+    grouped), or digits written some other way (C-speed passes; a clean line costs nothing)."""
+    if not text:
+        return []
+    starts = [m.start() for m in _CANDIDATE.finditer(_half_width(text))]
+    if may_hide(text):
+        starts += hiding_places(text)
+    lines, line, last = set(), 0, 0
+    for pos in sorted(starts):
+        line += text.count("\n", last, pos)
+        lines.add(line)
+        last = pos
+    return sorted(lines)
 
 
 def _uncommented(line: str) -> str:
@@ -190,10 +231,10 @@ def _uncommented(line: str) -> str:
     return line
 
 
-def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, str]:
-    """Number → field path, over the values that are published as text: not ids, codes, phones
+def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, tuple]:
+    """Number → (key, Found) over the values that are published as text: not ids, codes, phones
     (typed and checked elsewhere), nor anything of an internal posting."""
-    out: dict[str, str] = {}
+    out: dict[str, tuple] = {}
     stack: list[tuple[tuple, object]] = [((), doc.data)]
     if doc.path.startswith("content/board/") and isinstance(doc.data, list):
         stack = [((i,), p) for i, p in enumerate(doc.data) if not _is_internal(p)]
@@ -203,9 +244,9 @@ def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) ->
             stack += [(key + (k,), v) for k, v in value.items() if k not in _SKIP_KEYS]
         elif isinstance(value, list):
             stack += [(key + (i,), v) for i, v in enumerate(value)]
-        elif isinstance(value, str):
-            for f in find_numbers(value, today, codes):
-                out.setdefault(f.number, field_path(key))
+        elif isinstance(value, str) and len(value) >= 6:
+            for f in numbers_as_read(value, today, codes):
+                out.setdefault(f.number, (key, f))
     return out
 
 
@@ -259,6 +300,11 @@ def scan_personal_numbers(
                 used.add(key)
                 continue
             _report(problems, doc.path, hit)
+    for path, found, folder in _name_hits(root, today, codes):
+        if (path, found.number) in allow:
+            used.add((path, found.number))
+        else:
+            _report_name(problems, path, found, folder, path in drafts)
     _office_phones(content, allow, used, problems)
     for (file, number), entry in allow.items():
         if (file, number) not in used:
@@ -291,6 +337,31 @@ def _report(problems: Problems, path: str, hit: Hit) -> None:
         problems.warn(path, Mark(hit.line, hit.column), hit.field, "草稿里" + zh + "；发布前必须处理", en)
     else:
         problems.add(path, Mark(hit.line, hit.column), hit.field, zh, en)
+
+
+def _name_hits(root: Path, today: dt.date, codes: frozenset[str]):
+    """(path, number, is a folder) for every file and folder under content/ whose name holds a
+    personal number: names become web addresses, sitemap entries, home-page and search links."""
+    content = root / "content"
+    for folder, dirs, files in os.walk(content):  # links to folders are named, not followed
+        dirs.sort()
+        for name in (*dirs, *sorted(files)):
+            for f in numbers_as_read(name, today, codes):
+                path = (Path(folder) / name).relative_to(root).as_posix()
+                yield path, f, name in dirs
+
+
+def _report_name(problems: Problems, path: str, f: Found, folder: bool, draft: bool) -> None:
+    what, what_en = ("文件夹名", "folder name") if folder else ("文件名", "file name")
+    zh = (
+        f"{what}里有{KIND_ZH[f.kind]} {f.masked}：文件名和文件夹名会成为网址，出现在站点地图、首页、"
+        f"大屏和搜索里。请给这个{what[:-1]}改名，去掉号码"
+    )
+    en = f"{KIND_EN[f.kind]} ({f.masked}) in the {what_en}: names become web addresses; rename it"
+    if draft:
+        problems.warn(path, None, what + " " + what_en, "草稿的" + zh + "；发布前必须处理", en)
+    else:
+        problems.add(path, None, what + " " + what_en, zh, en)
 
 
 def _office_phones(content: Content, allow, used: set, problems: Problems) -> None:

@@ -23,6 +23,7 @@ from .outputs.screens import render_screens
 from .outputs.search import SearchIndex
 from .pages import render_pages
 from .personal_numbers import scan_personal_numbers
+from .photo_consent import check_photo_uses
 from .problems import ContentError, Problems
 from .report import Report
 from .review import review
@@ -49,6 +50,7 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
         catalog.public_numbers = scan_personal_numbers(
             root, sources, content, config._doc, today, problems, memo
         )
+        check_photo_uses(root, sources, content, config, problems)
     with report.timed("review"):
         review(catalog, problems)
     report.problems = problems

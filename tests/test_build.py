@@ -198,7 +198,8 @@ def test_search_index_has_segmented_chinese(minimal_site):
 
 def test_media_is_copied_and_linked_relatively(minimal_site):
     site, _ = minimal_site
-    assert (site / "media/people/a.svg").is_file()
+    assert (site / "media/stories/tea.svg").is_file()
+    assert not (site / "media/people/a.svg").exists()  # a team member's photo without consent
 
 
 def test_out_folder_replaced_atomically(tmp_path):

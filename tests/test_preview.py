@@ -92,12 +92,12 @@ def test_config_change_reaches_every_page(preview, tmp_path):
 
 def test_media_replaced_under_the_same_name(preview, tmp_path):
     p, site = preview
-    photo = site / "content/media/people/a.svg"
+    photo = site / "content/media/stories/tea.svg"
     photo.write_text(
         photo.read_text(encoding="utf-8").replace("</svg>", "<!--new--></svg>"), encoding="utf-8"
     )
     p.rebuild()
-    assert "<!--new-->" in (p.site_dir / "media/people/a.svg").read_text(encoding="utf-8")
+    assert "<!--new-->" in (p.site_dir / "media/stories/tea.svg").read_text(encoding="utf-8")
 
 
 def test_content_error_keeps_the_last_good_preview(preview):

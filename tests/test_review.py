@@ -21,7 +21,7 @@ def story(body: str) -> str:
 
 
 def test_images_without_a_description_are_named_by_line(tmp_path):
-    body = '第一段。\n\n![](media/people/a.svg)\n\n![钱卫东入户走访](media/people/a.svg)\n\n<img src="media/people/a.svg">\n'
+    body = '第一段。\n\n![](media/stories/tea.svg)\n\n![钱卫东入户走访](media/stories/tea.svg)\n\n<img src="media/stories/tea.svg">\n'
     site = make_site(tmp_path, {"content/stories/2026/pics.md": story(body)})
     found = [w for w in warnings_of(site) if "图片没有文字说明" in w.message]
     assert [(w.path, w.line) for w in found] == [

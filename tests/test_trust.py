@@ -130,7 +130,7 @@ def test_the_leak_check_can_fail(leaky_site):
     """The same search finds what is published: the check above is not vacuous."""
     _, out, _ = leaky_site
     assert "stories/2026/lanyuan-tea/index.html" in output_holds(out, "社区茶亭")  # page bytes
-    assert "media/people/a.svg" in output_holds(out, "people/a.svg")  # a published file's name
+    assert "media/stories/tea.svg" in output_holds(out, "stories/tea.svg")  # a published file's name
     assert any(h.startswith("pagefind/") for h in output_holds(out, "钱卫东"))  # the gzipped index
     assert "grids/ly-01/index.html" in output_holds(out, "138****2222")  # the masked form
     assert "screens/all/index.html" in output_holds(out, "138****2222")  # screens are searched too

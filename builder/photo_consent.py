@@ -1,0 +1,193 @@
+"""Photos of people without consent: such a file may be used nowhere but in its own person's record.
+
+privacy.shown_photo decides whose photo may be published; a photo it withholds becomes a neutral
+placeholder on the person's card. The same file used anywhere else (a story's cover, an image or
+a link in any Markdown text, a showcase photo, an attachment, the logo) would be copied into the
+site and shown, so every such use is an error at its own file and line. Uses are found the way
+the build finds what to copy (assets._MEDIA_REF: a `media/…` path anywhere in published text), so
+nothing the build would copy is missed; a link to the file, or a copy of it under another name,
+is recognised by where it leads and by its bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from pydantic import BaseModel
+
+from .assets import _MEDIA_REF
+from .config import SiteConfig
+from .load import SourceDoc, Sources, field_path
+from .media import normalise
+from .model.content import Content
+from .model.org import Person
+from .privacy import shown_photo
+from .problems import Mark, Problems
+
+_PERSON_PHOTO = re.compile(r"^\s*(?:-\s+)?photo\s*:", re.M)
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A photo the site may not publish, and whose it is."""
+
+    file: str  # as written in the person's photo field
+    name: str
+    where: str  # file:line of that field
+
+
+def check_photo_uses(
+    root: Path, sources: Sources, content: Content, config: SiteConfig, problems: Problems
+) -> None:
+    """Record an error (a warning in a draft) for every use of a withheld photo outside its record."""
+    files = _Files(root / "content")
+    people = [p for r in (content.org, content.grids, content.studios, content.services) for p in _people(r)]
+    for person in people:
+        if person.photo and shown_photo(person, config) is None:
+            path, mark, _ = person.at("photo")
+            files.withhold(
+                person.photo, Withheld(person.photo, person.name, f"{path}:{mark.line if mark else '?'}")
+            )
+    if not files.withheld:
+        return
+    own = {(p.src_path, p._key + ("photo",)) for p in people}
+    drafts = {s.meta.src_path for s in content.stories if s.meta.draft}
+    drafts |= {p.meta.src_path for p in content.pages if p.meta.draft}
+    docs = [d for d in (sources.org, sources.screens, config._doc) if d is not None]
+    for attr in ("grids", "showcases", "studios", "services", "board", "stories", "pages"):
+        docs += getattr(sources, attr)
+    for doc in docs:
+        for mark, fld, target in _uses(doc, own):
+            photo = files.withheld_at(target)
+            if photo is not None:
+                _report(problems, doc.path, mark, fld, target, photo, doc.path in drafts)
+
+
+def _people(value: object) -> Iterator[Person]:
+    """Every person in a record, however deep (grid teams, studio secretaries, team leaders …)."""
+    if isinstance(value, Person):
+        yield value
+    elif isinstance(value, BaseModel):
+        for field in value.__dict__.values():
+            if isinstance(field, (BaseModel, list)):
+                yield from _people(field)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, (BaseModel, list)):
+                yield from _people(item)
+
+
+def _uses(doc: SourceDoc, own: set[tuple[str, tuple]]):
+    """(mark, field, media path) of every `media/…` path in the published values and the body of a
+    file: not in comments, nor in people's own photo fields, nor in internal postings."""
+    text = doc.text
+    if "\\" in text or re.search(r"^(?!\s*(?:-\s+)?photo\s*:).*media/", text, re.M):
+        lines = text.split("\n")
+        stack: list[tuple[tuple, object]] = [((), doc.data)]
+        if doc.path.startswith("content/board/") and isinstance(doc.data, list):
+            stack = [((i,), p) for i, p in enumerate(doc.data) if not _is_internal(p)]
+        while stack:
+            key, value = stack.pop()
+            if isinstance(value, dict):
+                stack += [(key + (k,), v) for k, v in value.items()]
+            elif isinstance(value, list):
+                stack += [(key + (i,), v) for i, v in enumerate(value)]
+            elif isinstance(value, str) and (doc.path, key) not in own:
+                for target in _targets(value):
+                    yield _place(doc, lines, key, target), field_path(key), target
+    for n, line in enumerate(doc.body.split("\n")) if "media/" in doc.body else ():
+        for target in _targets(line):
+            yield Mark(doc.body_line + n, line.find(target) + 1 or 1), "正文 body", target
+
+
+def _targets(text: str) -> list[str]:
+    """`media/…` paths as the build finds them to copy, also with entities and %-escapes decoded."""
+    found = []
+    for variant in {text, html.unescape(text)}:
+        found += ["media/" + m.group(1) for m in _MEDIA_REF.finditer(variant)]
+    return found
+
+
+def _place(doc: SourceDoc, lines: list[str], key: tuple, target: str) -> Mark | None:
+    """The line of `target` in a YAML value: the first line from the value's start that shows it."""
+    mark = doc.mark(*key)
+    if mark is None:
+        return None
+    first = max(0, mark.line - 1 - doc.offset)
+    for i in range(first, min(len(lines), first + 500)):
+        if target in lines[i]:
+            return Mark(i + 1 + doc.offset, lines[i].find(target) + 1)
+    return mark  # written with escapes: at the start of the value
+
+
+def _is_internal(posting: object) -> bool:
+    return isinstance(posting, dict) and posting.get("audience") == "internal"
+
+
+class _Files:
+    """Withheld photos, known by the file they resolve to and by their bytes (a copy under another
+    name, a link to the file)."""
+
+    def __init__(self, content_dir: Path):
+        self.content_dir = content_dir.resolve()
+        self.withheld: dict[Path | str, Withheld] = {}
+        self._by_bytes: dict[tuple[int, str], Withheld] = {}
+        self._sizes: set[int] = set()
+        self._seen: dict[str, Withheld | None] = {}
+
+    def _file(self, target: str) -> Path | str:
+        """The file a media path leads to, or the path itself when it leads to none."""
+        rel = normalise(unquote(re.split(r"[#?]", target, maxsplit=1)[0]))
+        try:
+            file = (self.content_dir / rel).resolve()
+            return file if file.is_file() and file.is_relative_to(self.content_dir) else rel
+        except (OSError, ValueError):
+            return rel
+
+    def withhold(self, target: str, photo: Withheld) -> None:
+        file = self._file(target)
+        self.withheld.setdefault(file, photo)
+        if isinstance(file, Path):
+            size = file.stat().st_size
+            self._sizes.add(size)
+            self._by_bytes.setdefault((size, _digest(file)), photo)
+
+    def withheld_at(self, target: str) -> Withheld | None:
+        """The withheld photo a media path shows, if it shows one."""
+        if target not in self._seen:
+            file = self._file(target)
+            photo = self.withheld.get(file)
+            if photo is None and isinstance(file, Path) and (size := file.stat().st_size) in self._sizes:
+                photo = self._by_bytes.get((size, _digest(file)))
+            self._seen[target] = photo
+        return self._seen[target]
+
+
+def _digest(file: Path) -> str:
+    return hashlib.sha256(file.read_bytes()).hexdigest()
+
+
+def _report(
+    problems: Problems, path: str, mark: Mark | None, fld: str, target: str, photo: Withheld, draft: bool
+) -> None:
+    plain = normalise(unquote(html.unescape(target)))
+    same = "" if plain == normalise(photo.file) else f"（与 {photo.file} 是同一张照片）"
+    zh = (
+        f"“{target}”是{photo.name}的照片{same}，本人没有同意公开照片（{photo.where} 的 consent 里没有 photo）："
+        "用在这里会被复制到网站上公开。请换一张图片，或先登记本人的书面同意"
+        "（consent: {scope: [photo], date: 签字日期}）"
+    )
+    en = (
+        f"'{target}' is the photo of {photo.name} ({photo.where}), who has not consented to publishing "
+        "it: use another picture, or record their consent (consent.scope: [photo]) first"
+    )
+    if draft:
+        problems.warn(path, mark, fld, "草稿里：" + zh + "；发布前必须处理", en)
+    else:
+        problems.add(path, mark, fld, zh, en)
