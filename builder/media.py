@@ -102,7 +102,7 @@ class MediaChecker:
         return self._verdicts[target]
 
     def _judge(self, target: str) -> tuple[str, ...] | None:
-        if re.match(r"^(?!https?:|file:)[a-z][a-z0-9+.-]*:", target, re.I):
+        if re.match(r"^(?!https?:|file:)[a-z][a-z0-9+.-]+:", target, re.I):  # not C:
             return None  # javascript:, data: …: not a file; the cleaner drops it (find_unsafe warns)
         if re.match(r"^[a-z]+://", target) or target.startswith("//"):
             return (

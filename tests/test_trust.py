@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import os
 import signal
 import subprocess
@@ -22,8 +23,9 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>{}<
 
 
 def output_holds(site: Path, needle: str) -> list[str]:
-    """Every place in the built site where `needle` appears: file names, file bytes, and the bytes
-    of gzipped files (Pagefind's index) unpacked."""
+    """Every place in the built site where `needle` appears: file names, file bytes, the bytes
+    of gzipped files (Pagefind's index) unpacked, and text files with HTML entities decoded (a page
+    may write 138&#42;&#42;&#42;&#42;2222 for 138****2222)."""
     hits, raw = [], needle.encode()
     for f in site.rglob("*"):
         rel = f.relative_to(site).as_posix()
@@ -34,7 +36,7 @@ def output_holds(site: Path, needle: str) -> list[str]:
         data = f.read_bytes()
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
-        if raw in data:
+        if raw in data or (b"&" in data and raw in html.unescape(data.decode("utf-8", "replace")).encode()):
             hits.append(rel)
     return hits
 
