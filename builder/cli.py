@@ -11,16 +11,23 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, pipeline
+from .model.base import FIRST_YEAR, LAST_YEAR
 from .outputs.publish import UnsafeOutput
 from .problems import ContentError
 from .report import Report
 
 
 def _date(text: str) -> dt.date:
+    """A date argument (--today, --date): YYYY-MM-DD, in the years content dates may have."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text}") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"日期的年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间 / the year must be {FIRST_YEAR} to {LAST_YEAR}: {text}"
+        )
+    return day
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -191,7 +198,7 @@ def _print_problems(report: Report) -> None:
 def _fail(err: ContentError, report: Report) -> int:
     report.problems = err.problems
     _print_problems(report)
-    n = len(err.problems.errors)
+    n = err.problems.error_count
     print(
         f"\n共 {n} 处错误，未生成网站（原有网站保持不变）。\n"
         f"{n} error(s); nothing was written (the last good site is untouched).",
@@ -250,7 +257,7 @@ def cmd_check(args) -> int:
     except ContentError as err:
         return _fail(err, report)
     _print_problems(report)
-    print(f"检查通过 / content is valid ({len(report.problems.warnings)} 条警告 warnings)")
+    print(f"检查通过 / content is valid ({report.problems.warning_count} 条警告 warnings)")
     return 0
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from .load import load_yaml_file
-from .model.base import Record, Slug, Text, digits, fail, validate
+from .model.base import Paragraph, Record, Slug, Text, digits, fail, validate
 from .problems import ContentError, Problems
 
 
@@ -51,11 +51,11 @@ class SiteInfo(Record):
 
     name: Text = Field(min_length=1, description="网站名称，如 先锋历城 / site name")
     slogan: Text = Field("", description="口号 / slogan")
-    description: Text = Field("", description="一句话介绍，用于搜索引擎 / description")
+    description: Paragraph = Field("", description="一句话介绍，用于搜索引擎 / description")
     url: SiteUrl = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
     language: Literal["zh"] = Field("zh", description="界面语言（目前只支持 zh）/ UI language")
     logo: Text = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
-    copyright: Text = Field("", description="页脚版权与主办单位 / footer text")
+    copyright: Paragraph = Field("", description="页脚版权与主办单位 / footer text")
 
 
 class District(Record):
@@ -89,7 +89,7 @@ class Privacy(Record):
 class Board(Record):
     """The open-affairs board."""
 
-    min_days: int = Field(5, ge=1, description="最短公示天数 / minimum publicity period, days")
+    min_days: int = Field(5, ge=1, le=365, description="最短公示天数 / minimum publicity period, days")
     categories: dict[Slug, Text] = Field(
         default_factory=lambda: {"party": "党务公开", "residents": "居务公开", "finance": "财务公开"},
         description="公开类别：编号 → 名称 / categories: id → label",

@@ -15,17 +15,17 @@ from .problems import Problems
 
 class Memo:
     def __init__(self) -> None:
-        self._store: dict[Hashable, tuple[Any, list]] = {}
+        self._store: dict[Hashable, tuple[Any, Problems]] = {}
         self._used: set[Hashable] = set()
 
     def get(self, key: Hashable, compute: Callable[[Problems], Any], problems: Problems) -> Any:
         """compute(problems) once per key; replay its problems into `problems` on every call."""
         if key not in self._store:
             found = Problems()
-            self._store[key] = (compute(found), found.items)
+            self._store[key] = (compute(found), found)
         self._used.add(key)
-        result, items = self._store[key]
-        problems.items.extend(items)
+        result, found = self._store[key]
+        problems.extend(found)
         return result
 
     def sweep(self) -> None:

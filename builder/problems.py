@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# Problems kept of each file (errors and warnings apart), first by line: as many as report.py lists.
+# The rest are only counted, so a file of a million mistakes costs no more memory than 200.
+KEPT_PER_FILE = 200
+COMPACT_AT = 100_000  # kept problems that trigger dropping the ones past KEPT_PER_FILE
 
 
 @dataclass(frozen=True, order=True)
@@ -45,9 +51,16 @@ class Mark:
 
 @dataclass
 class Problems:
-    """Collects problems from every stage; nothing stops at the first."""
+    """Collects problems from every stage; nothing stops at the first.
+
+    Every problem is counted; of a file with more than KEPT_PER_FILE errors (or warnings), only
+    the first KEPT_PER_FILE by line are kept once COMPACT_AT have piled up (`unlisted` counts the
+    rest by severity), because no one reads past them and millions would take gigabytes.
+    """
 
     items: list[Problem] = field(default_factory=list)
+    unlisted: Counter = field(default_factory=Counter)
+    _compact_at: int = field(default_factory=lambda: COMPACT_AT, repr=False)
 
     def add(
         self,
@@ -61,14 +74,32 @@ class Problems:
         """Record one problem at `mark` in `path`."""
         line, column = (mark.line, mark.column) if mark else (0, 0)
         self.items.append(Problem(str(path), line, column, field_path, message, english, severity))
+        if len(self.items) > self._compact_at:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Keep the first KEPT_PER_FILE problems of each file and severity; count the others."""
+        seen: Counter = Counter()
+        kept = []
+        for p in sorted(self.items, key=lambda p: (p.path, p.severity, p.line, p.column)):
+            seen[p.path, p.severity] += 1
+            if seen[p.path, p.severity] <= KEPT_PER_FILE:
+                kept.append(p)
+            else:
+                self.unlisted[p.severity] += 1
+        self.items = kept
+        self._compact_at = max(COMPACT_AT, 2 * len(kept))  # many small files: do not sort again soon
 
     def warn(self, path, mark, field_path, message, english="") -> None:
         """Record a warning: reported, but the build goes on."""
         self.add(path, mark, field_path, message, english, severity="warning")
 
     def extend(self, other: Problems) -> None:
-        """Take over every problem of `other`."""
+        """Take over every problem of `other` (and the count of those it did not keep)."""
         self.items.extend(other.items)
+        self.unlisted.update(other.unlisted)
+        if len(self.items) > self._compact_at:
+            self._compact()
 
     @property
     def errors(self) -> list[Problem]:
@@ -80,13 +111,23 @@ class Problems:
         """Problems that do not stop the build, sorted by file and line."""
         return sorted(p for p in self.items if p.severity == "warning")
 
+    @property
+    def error_count(self) -> int:
+        """Every error found, kept or not."""
+        return sum(p.severity == "error" for p in self.items) + self.unlisted["error"]
+
+    @property
+    def warning_count(self) -> int:
+        """Every warning found, kept or not."""
+        return sum(p.severity == "warning" for p in self.items) + self.unlisted["warning"]
+
     def __bool__(self) -> bool:
-        return bool(self.errors)
+        return any(p.severity == "error" for p in self.items)
 
 
 class ContentError(Exception):
     """Raised once, after a stage, when the content has errors; carries all of them."""
 
     def __init__(self, problems: Problems):
-        super().__init__(f"{len(problems.errors)} content error(s)")
+        super().__init__(f"{problems.error_count} content error(s)")
         self.problems = problems

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .problems import Problems
+from .problems import KEPT_PER_FILE, Problems
+
+SHOWN_PER_FILE = KEPT_PER_FILE  # problems listed of one file (errors first, each in line order)
+SHOWN_IN_ALL = 1_000  # problems listed in all; the rest are counted in one line
 
 
 @dataclass
@@ -38,8 +42,27 @@ class Report:
         return sum(self.timings.values())
 
     def problem_lines(self) -> list[str]:
-        """Every problem, errors first, each sorted by file and line."""
-        return [p.format() for p in self.problems.errors + self.problems.warnings]
+        """The problems, errors first, each sorted by file and line: SHOWN_PER_FILE of a file and
+        SHOWN_IN_ALL in all at most, then how many more there are (the first ones are what to fix
+        first; a million lines would only bury them)."""
+        lines: list[str] = []
+        per_file: Counter = Counter()
+        shown: Counter = Counter()
+        for p in self.problems.errors + self.problems.warnings:
+            if len(lines) < SHOWN_IN_ALL and per_file[p.path] < SHOWN_PER_FILE:
+                lines.append(p.format())
+                per_file[p.path] += 1
+                shown[p.severity] += 1
+        errors = self.problems.error_count - shown["error"]
+        warnings = self.problems.warning_count - shown["warning"]
+        if errors or warnings:
+            lines.append(
+                f"……还有 {errors + warnings} 个问题未列出（错误 {errors} 个，警告 {warnings} 个）："
+                f"每个文件最多列出 {SHOWN_PER_FILE} 个，一共最多 {SHOWN_IN_ALL} 个；请先改正上面的，再运行一次\n"
+                f"    ({errors + warnings} more not listed: {errors} error(s), {warnings} warning(s); "
+                f"at most {SHOWN_PER_FILE} per file and {SHOWN_IN_ALL} in all are listed)"
+            )
+        return lines
 
     def summary(self) -> str:
         """One line of what the build did."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Date, Record, Text
+from .base import Date, Paragraph, Record, Text
 
 
 class PublicNumber(Record):
@@ -12,6 +12,6 @@ class PublicNumber(Record):
 
     file: Text = Field(min_length=1, description="出现在哪个文件，如 content/stories/a.md / file")
     number: Text = Field(min_length=1, description='号码，加引号，如 "13905310000" / the number, quoted')
-    reason: Text = Field(min_length=2, description="为什么可以公开 / why it may be published")
+    reason: Paragraph = Field(min_length=2, description="为什么可以公开 / why it may be published")
     approved_by: Text = Field("", description="谁同意公开 / who approved")
     date: Date | None = Field(None, description="同意日期 / date approved")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from decimal import Decimal
 from typing import Annotated, Any, ForwardRef, Literal, TypeVar, get_args, get_origin
 
 from pydantic import (
@@ -18,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .. import markdown_limits
 from ..load import SourceDoc, field_path
 from ..problems import Mark, Problems
 
@@ -69,6 +71,15 @@ class Record(BaseModel):
         return self._doc.path if self._doc else ""
 
 
+# ---- bounds: what any value of content may be (docs/errors.md C13, E1) -------------------
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100  # every date: party organisations founded from 1949 on
+SLUG_MAX = 100  # an id becomes a folder name in the site
+TEXT_MAX = 200  # a title, name, address, path: one line
+PARAGRAPH_MAX = 2_000  # a summary, who may apply, what a grid covers
+MONEY_MAX = Decimal(10) ** 12  # 1 万亿 (in the table's unit), either sign
+MONEY_PLACES = 2  # decimal places: pages show amounts to the 分 (pages.py money filter)
+
 # ---- field types shared by every kind -------------------------------------------------
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -97,7 +108,11 @@ def _slug(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug), Field(description="编号：小写字母、数字、短横线 / ASCII slug")]
+Slug = Annotated[
+    str,
+    AfterValidator(_slug),
+    Field(max_length=SLUG_MAX, description="编号：小写字母、数字、短横线 / ASCII slug"),
+]
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _FIXED = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,5})?$|^(400|800)-?\d{3}-?\d{4}$|^1\d{4}$")
@@ -148,28 +163,56 @@ def _text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX)]
+Paragraph = Annotated[str, BeforeValidator(_text), Field(max_length=PARAGRAPH_MAX)]
+
+
+def _markdown(value: str) -> str:
+    found = markdown_limits.problem(value)
+    if found:
+        line, zh, en = found
+        where = f"这段文字的第 {line + 1} 行：" if line else ""
+        raise fail(where + zh, en)
+    return value
+
+
+Markdown = Annotated[
+    str, BeforeValidator(_text), Field(max_length=markdown_limits.MAX_CHARS), AfterValidator(_markdown)
+]
+
+
+def _year_in_range(value: dt.date, zh: str, written: Any) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise fail(
+            f"{zh}“{written}”超出范围：年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间，请核对年份",
+            f"'{written}' is out of range: the year must be {FIRST_YEAR} to {LAST_YEAR}",
+        )
+    return value
 
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _year_in_range(value.date(), "日期", value)
     if isinstance(value, dt.date):
-        return value
+        return _year_in_range(value, "日期", value)
     if isinstance(value, str):
         m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$", value.strip())
         if m:
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 pass
+            else:
+                return _year_in_range(day, "日期", value)
     raise fail(
         f"日期“{value}”不对：请写成 YYYY-MM-DD，如 2025-03-01，并确认这一天存在",
         f"bad date '{value}': write YYYY-MM-DD, e.g. 2025-03-01, and a day that exists",
     )
 
 
-Date = Annotated[dt.date, BeforeValidator(_date)]
+Date = Annotated[
+    dt.date, BeforeValidator(_date), Field(description=f"日期，{FIRST_YEAR}—{LAST_YEAR} 年 / date")
+]
 
 
 def digits(n: int, what: str) -> object:
@@ -190,21 +233,61 @@ def digits(n: int, what: str) -> object:
 
 def _datetime(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None, second=0, microsecond=0)
+        return _year_in_range(value.replace(tzinfo=None, second=0, microsecond=0), "发布时间", value)
     if isinstance(value, str):
         m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(:\d{2})?$", value.strip())
         if m:
             try:
-                return dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
+                moment = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
             except ValueError:
                 pass
+            else:
+                return _year_in_range(moment, "发布时间", value)
     raise fail(
         f'发布时间“{value}”不对：请写成 "YYYY-MM-DD HH:MM"，如 "2025-03-01 09:00"（加引号）',
         f'bad date-time \'{value}\': write "YYYY-MM-DD HH:MM", e.g. "2025-03-01 09:00"',
     )
 
 
-DateTime = Annotated[dt.datetime, BeforeValidator(_datetime)]
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_datetime),
+    Field(description=f"日期和时间，{FIRST_YEAR}—{LAST_YEAR} 年 / date and time"),
+]
+
+
+def _year(value: int) -> int:
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise fail(
+            f"年份{_shown(value)[0]}超出范围：应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间",
+            f"the year {_shown(value)[1]} is out of range: {FIRST_YEAR} to {LAST_YEAR}",
+        )
+    return value
+
+
+Year = Annotated[int, AfterValidator(_year)]
+
+
+def _money(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
+    if value.copy_abs() > MONEY_MAX or (isinstance(exponent, int) and exponent < -MONEY_PLACES):
+        zh, en = _shown(value)
+        raise fail(
+            f"金额{zh}不对：应在正负 1 万亿（{MONEY_MAX:,}）以内，最多 {MONEY_PLACES} 位小数",
+            f"the amount {en} must be within ±{MONEY_MAX:,}, with at most {MONEY_PLACES} decimal places",
+        )
+    return value
+
+
+Amount = Annotated[Decimal, AfterValidator(_money)]
+
+
+def _shown(value: Any) -> tuple[str, str]:
+    """A value as a message quotes it (中文, English): in full when short, by its size when long."""
+    text = str(value)
+    if len(text) <= 24:
+        return f"“{text}”", f"'{text}'"
+    return f"（一个 {len(text)} 位的数）", f"({len(text)} digits)"
 
 
 # ---- validation errors → Problems -------------------------------------------------------
@@ -241,7 +324,18 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[
             kind
         ]
-        return f"数值应 {sign} {limit}", f"the number must be {sign} {limit}"
+        zh, en = _shown(err.get("input"))
+        size, size_en = ("太小", "too small") if kind.startswith("greater") else ("太大", "too large")
+        return (
+            f"数值{zh}{size}：应 {sign} {limit}",
+            f"the number {en} is {size_en}: it must be {sign} {limit}",
+        )
+    if kind in ("string_too_long", "too_long") and isinstance(err.get("input"), str):
+        limit, length = ctx.get("max_length"), len(err["input"])
+        return (
+            f"文字太长：有 {length} 个字，这里最多 {limit} 个字",
+            f"the text has {length} characters; at most {limit} are allowed here",
+        )
     if kind == "too_short":
         return "这里至少要写一项", "at least one item is needed"
     if kind == "too_long":

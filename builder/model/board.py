@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from .base import Date, DateTime, Record, Slug, Text
+from .base import Amount, Date, DateTime, Markdown, Paragraph, Record, Slug, Text
 
 
 class Money(Record):
     """One line of a finance table."""
 
     item: Text = Field(min_length=1, description="项目 / item")
-    amount: Decimal = Field(description="金额（数字，不加单位）/ amount")
+    amount: Amount = Field(description="金额（数字，不加单位），正负 1 万亿以内，最多 2 位小数 / amount")
     note: Text = Field("", description="备注 / note")
 
 
@@ -44,8 +43,8 @@ class Posting(Record):
         "valid", description="valid 有效 | revised 已更正 | repealed 已撤销"
     )
     replaced_by: Slug | None = Field(None, description="更正后的公示编号 / the posting that replaces it")
-    objection: Text = Field("", description="异议反映方式 / how to object")
-    body: Text = Field("", description="正文（Markdown）/ body")
+    objection: Paragraph = Field("", description="异议反映方式 / how to object")
+    body: Markdown = Field("", description="正文（Markdown）/ body")
     table: FinanceTable | None = Field(None, description="财务收支表 / finance table")
     attachments: list[Text] = Field(default_factory=list, description="附件 / attachments")
 
@@ -60,9 +59,9 @@ class Story(Record):
     source: Text = Field("", description="信息来源 / source")
     author: Text = Field("", description="作者 / author")
     photographer: Text = Field("", description="摄影 / photographer")
-    summary: Text = Field("", description="摘要 / summary")
+    summary: Paragraph = Field("", description="摘要 / summary")
     cover: Text | None = Field(None, description="题图 / cover image")
-    cover_alt: Text = Field(
+    cover_alt: Paragraph = Field(
         "", description="题图说明：图上是什么，读屏软件会念给看不见的人 / what the cover shows (alt text)"
     )
     communities: list[Slug] = Field(default_factory=list, description="相关社区编号 / communities")
@@ -73,5 +72,5 @@ class FreePage(Record):
     """Front matter of a free page under content/pages/."""
 
     title: Text = Field(min_length=1, description="页面标题 / title")
-    order: int = Field(100, description="在“关于”菜单中的顺序 / order in the menu")
+    order: int = Field(100, ge=-9999, le=9999, description="在“关于”菜单中的顺序 / order in the menu")
     draft: bool = False

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TypeVar
 
+from .. import markdown_limits
 from ..load import SourceDoc, Sources, gc_paused
 from ..memo import Memo, run
-from ..problems import Problems
+from ..problems import Mark, Problems
 from .base import Record, validate
 from .board import FreePage, Posting, Story
 from .org import Grid, Org, Showcase, Studio
@@ -73,6 +74,14 @@ def _list_of_records(model: type[R], doc: SourceDoc, problems: Problems) -> list
     return [validate(model, item, doc, (i,), problems) for i, item in enumerate(data)]
 
 
+def _check_body(doc: SourceDoc, problems: Problems) -> None:
+    """A story's or page's Markdown body within markdown_limits, before Markdown ever reads it."""
+    found = markdown_limits.problem(doc.body)
+    if found:
+        line, zh, en = found
+        problems.add(doc.path, Mark(doc.body_line + line, 1), "正文 body", zh, en)
+
+
 def _mapping_record(model: type[R], doc: SourceDoc, problems: Problems) -> R | None:
     if not isinstance(doc.data, dict):
         problems.add(doc.path, doc.mark(), "", "这个文件应是一组“字段: 值”", "this file must be a mapping")
@@ -115,11 +124,13 @@ def read_content(sources: Sources, problems: Problems, memo: Memo | None = None)
             content.services.append(record)
     for doc in sources.stories:
         meta = _mapping(Story, doc, problems)
+        _check_body(doc, problems)
         if meta is not None:
             slug = PurePosixPath(doc.path).stem
             content.stories.append(StoryDoc(meta, doc.body, doc.body_line, slug))
     for doc in sources.pages:
         meta = _mapping(FreePage, doc, problems)
+        _check_body(doc, problems)
         if meta is not None:
             slug = str(PurePosixPath(doc.path).relative_to("content/pages").with_suffix(""))
             content.pages.append(PageDoc(meta, doc.body, doc.body_line, slug))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from .base import Date, Phone, Record, Slug, Text, digits
+from .base import Date, Markdown, Paragraph, Phone, Record, Slug, Text, Year, digits, fail
 
 
 class Consent(Record):
@@ -49,7 +49,7 @@ class Community(Record):
     code: digits(12, "社区代码") | None = Field(None, description="12 位代码 / 12-digit code")
     address: Text = Field("", description="社区党群服务中心地址 / address")
     phone: Phone | None = Field(None, description="社区电话 / phone")
-    intro: Text = Field("", description="简介（Markdown）/ introduction")
+    intro: Markdown = Field("", description="简介（Markdown）/ introduction")
 
 
 class Street(Record):
@@ -58,7 +58,7 @@ class Street(Record):
     id: Slug
     name: Text = Field(min_length=1, description="街道名称 / name")
     code: digits(9, "街道代码") | None = Field(None, description="9 位代码 / 9-digit code")
-    intro: Text = Field("", description="简介（Markdown）/ introduction")
+    intro: Markdown = Field("", description="简介（Markdown）/ introduction")
     communities: list[Community] = Field(min_length=1, description="下辖社区/村 / communities")
 
 
@@ -73,7 +73,7 @@ class PartyBranch(Record):
 
     name: Text = Field(min_length=1, description="支部名称 / name")
     secretary: Text = Field("", description="书记 / secretary")
-    members: int = Field(0, ge=0, description="党员人数 / members")
+    members: int = Field(0, ge=0, le=10_000, description="党员人数 / members")
 
 
 class Grid(Record):
@@ -84,10 +84,10 @@ class Grid(Record):
     community: Slug = Field(description="所属社区编号 / community id")
     code: digits(15, "网格代码") | None = Field(None, description="15 位网格代码 / 15-digit grid code")
     kind: Literal["basic", "dedicated"] = Field(description="basic 基础网格 | dedicated 专属网格")
-    covers: Text = Field("", description="覆盖范围 / what it covers")
+    covers: Paragraph = Field("", description="覆盖范围 / what it covers")
     buildings: list[Text] = Field(default_factory=list, description="楼栋 / buildings")
-    households: int | None = Field(None, ge=0, description="户数 / households")
-    population: int | None = Field(None, ge=0, description="人口 / residents")
+    households: int | None = Field(None, ge=0, le=100_000, description="户数 / households")
+    population: int | None = Field(None, ge=0, le=1_000_000, description="人口 / residents")
     party_branch: PartyBranch | None = Field(None, description="网格党支部 / party branch")
     team: list[TeamMember] = Field(default_factory=list, description="网格队伍 / team")
     supervision_phone: Phone | None = Field(None, description="监督电话 / supervision phone")
@@ -95,14 +95,23 @@ class Grid(Record):
     standards: dict[Slug, list[Text]] = Field(
         default_factory=dict, description="已达标的清单条目 / standards met, by checklist id"
     )
-    notes: Text = Field("", description="说明（Markdown）/ notes")
+    notes: Markdown = Field("", description="说明（Markdown）/ notes")
+
+
+def _stars(value: int) -> int:
+    if not 1 <= value <= 5:
+        raise fail("星级应为 1 到 5", "stars must be 1 to 5")
+    return value
+
+
+Stars = Annotated[int, AfterValidator(_stars)]
 
 
 class Photo(Record):
     """A photo with a description of what it shows (read aloud to people who cannot see it)."""
 
     file: Text = Field(min_length=1, description="照片，content/ 下的路径 / photo under content/")
-    alt: Text = Field("", description="图上是什么，如 居民在议事亭讨论加装电梯 / what it shows")
+    alt: Paragraph = Field("", description="图上是什么，如 居民在议事亭讨论加装电梯 / what it shows")
 
 
 class Showcase(Record):
@@ -114,10 +123,10 @@ class Showcase(Record):
     estate: Text = Field("", description="小区名称（示范小区时填写）/ estate name")
     brand: Text = Field("", description="品牌名称，如 人文家园·悦居恒大 / brand")
     standards: dict[Slug, list[Text]] = Field(default_factory=dict, description="已达标条目 / standards met")
-    stars: dict[int, int] = Field(
+    stars: dict[Year, Stars] = Field(
         default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year"
     )
-    highlights: Text = Field("", description="特色亮点（Markdown）/ highlights")
+    highlights: Markdown = Field("", description="特色亮点（Markdown）/ highlights")
     photos: list[Text | Photo] = Field(
         default_factory=list, description="照片：路径，或 {file: 路径, alt: 图上是什么} / photos"
     )
@@ -136,14 +145,14 @@ class Activity(Record):
 
     date: Date
     title: Text
-    summary: Text = ""
+    summary: Paragraph = ""
 
 
 class Secretary(Person):
     """The secretary a studio is named after."""
 
     title: Text = Field("", description="职务 / position")
-    profile: Text = Field("", description="简介（Markdown）/ profile")
+    profile: Markdown = Field("", description="简介（Markdown）/ profile")
 
 
 class Studio(Record):
@@ -156,6 +165,6 @@ class Studio(Record):
     founded: Date | None = Field(None, description="成立日期 / founded")
     focus: list[Text] = Field(default_factory=list, description="工作重点 / focus")
     hosts: list[Text] = Field(default_factory=list, description="轮值主持 / rotating hosts")
-    mentees: int = Field(0, ge=0, description="带教人数 / mentees")
+    mentees: int = Field(0, ge=0, le=10_000, description="带教人数 / mentees")
     activities: list[Activity] = Field(default_factory=list, description="活动 / activities")
-    intro: Text = Field("", description="介绍（Markdown）/ introduction")
+    intro: Markdown = Field("", description="介绍（Markdown）/ introduction")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Phone, Record, Slug, Text
+from .base import Paragraph, Phone, Record, Slug, Text
 from .org import Person
 
 
@@ -29,12 +29,12 @@ class Service(Record):
     id: Slug
     name: Text = Field(min_length=1, description="事项名称 / name")
     category: Slug = Field(description="所属小类（或大类）编号 / category id")
-    summary: Text = Field("", description="一句话说明 / summary")
+    summary: Paragraph = Field("", description="一句话说明 / summary")
     where: Text = Field("", description="办理地点 / where")
     hours: Text = Field("", description="办理时间 / hours")
     contact: Phone | None = Field(None, description="咨询电话 / phone")
-    who: Text = Field("", description="谁可以办 / who is eligible")
-    steps: list[Text] = Field(default_factory=list, description="办理步骤 / steps")
+    who: Paragraph = Field("", description="谁可以办 / who is eligible")
+    steps: list[Paragraph] = Field(default_factory=list, description="办理步骤 / steps")
     documents: list[Text] = Field(default_factory=list, description="所需材料 / documents")
     on_behalf: bool = Field(False, description="网格员可代办 / grid workers can do it for you")
 
@@ -46,7 +46,7 @@ class VolunteerTeam(Record):
     name: Text = Field(min_length=1, description="名称 / name")
     sector: Text = Field("", description="领域，如 医疗、法律 / sector")
     leader: Person | None = None
-    members: int = Field(0, ge=0, description="队员人数 / members")
+    members: int = Field(0, ge=0, le=100_000, description="队员人数 / members")
     communities: list[Slug] = Field(default_factory=list, description="服务的社区 / communities")
     offers: list[Text] = Field(default_factory=list, description="可接单的服务 / what it offers")
 

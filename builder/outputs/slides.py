@@ -47,7 +47,10 @@ def _day_start(d: dt.date | None) -> str:
 
 
 def _after(d: dt.date | None) -> str:
-    return _day_start(d + dt.timedelta(days=1)) if d else ""
+    """The start of the day after `d`: when a slide showing until `d` stops ('' for never)."""
+    if d is None or d >= dt.date.max:  # content dates stop at 2100 (model.base); never overflow
+        return ""
+    return _day_start(d + dt.timedelta(days=1))
 
 
 def _earliest(*stops: str) -> str:
