@@ -131,46 +131,65 @@ def _is_internal(posting: object) -> bool:
 
 
 class _Files:
-    """Withheld photos, known by the file they resolve to and by their bytes (a copy under another
-    name, a link to the file)."""
+    """Withheld photos, known by their path, by the file on disk (a link to it, a hard link) and by
+    their bytes (a copy under another name). The disk is asked only about files in use, and a
+    photo's bytes are read only when a file in use has the same size."""
 
     def __init__(self, content_dir: Path):
         self.content_dir = content_dir.resolve()
-        self.withheld: dict[Path | str, Withheld] = {}
-        self._by_bytes: dict[tuple[int, str], Withheld] = {}
-        self._sizes: set[int] = set()
+        self.withheld: dict[str, Withheld] = {}  # by path under content/
+        self._on_disk: dict[tuple[int, int], Withheld] | None = None  # by (device, inode)
+        self._by_size: dict[int, list[tuple[Path, Withheld]]] = {}
+        self._digests: dict[Path, str] = {}
         self._seen: dict[str, Withheld | None] = {}
 
-    def _file(self, target: str) -> Path | str:
-        """The file a media path leads to, or the path itself when it leads to none."""
-        rel = normalise(unquote(re.split(r"[#?]", target, maxsplit=1)[0]))
-        try:
-            file = (self.content_dir / rel).resolve()
-            return file if file.is_file() and file.is_relative_to(self.content_dir) else rel
-        except (OSError, ValueError):
-            return rel
-
     def withhold(self, target: str, photo: Withheld) -> None:
-        file = self._file(target)
-        self.withheld.setdefault(file, photo)
-        if isinstance(file, Path):
-            size = file.stat().st_size
-            self._sizes.add(size)
-            self._by_bytes.setdefault((size, _digest(file)), photo)
+        self.withheld.setdefault(_rel(target), photo)
 
     def withheld_at(self, target: str) -> Withheld | None:
         """The withheld photo a media path shows, if it shows one."""
         if target not in self._seen:
-            file = self._file(target)
-            photo = self.withheld.get(file)
-            if photo is None and isinstance(file, Path) and (size := file.stat().st_size) in self._sizes:
-                photo = self._by_bytes.get((size, _digest(file)))
+            rel = _rel(target)
+            photo = self.withheld.get(rel)
+            if photo is None and (found := self._stat(rel)) is not None:
+                file, st = found
+                photo = self._disk().get((st.st_dev, st.st_ino))
+                for other, owner in self._by_size.get(st.st_size, []) if photo is None else ():
+                    if self._digest(other) == self._digest(file):
+                        photo = owner
+                        break
             self._seen[target] = photo
         return self._seen[target]
 
+    def _stat(self, rel: str):
+        """(file, stat) of an existing file inside content/, else None."""
+        try:
+            file = (self.content_dir / rel).resolve()
+            if file.is_relative_to(self.content_dir) and file.is_file():
+                return file, file.stat()
+        except (OSError, ValueError):  # a NUL, a name too long: the media check names it
+            pass
+        return None
 
-def _digest(file: Path) -> str:
-    return hashlib.sha256(file.read_bytes()).hexdigest()
+    def _disk(self) -> dict[tuple[int, int], Withheld]:
+        if self._on_disk is None:
+            self._on_disk = {}
+            for rel, photo in self.withheld.items():
+                if (found := self._stat(rel)) is not None:
+                    file, st = found
+                    self._on_disk.setdefault((st.st_dev, st.st_ino), photo)
+                    self._by_size.setdefault(st.st_size, []).append((file, photo))
+        return self._on_disk
+
+    def _digest(self, file: Path) -> str:
+        if file not in self._digests:
+            self._digests[file] = hashlib.sha256(file.read_bytes()).hexdigest()
+        return self._digests[file]
+
+
+def _rel(target: str) -> str:
+    """A media path as a path under content/: 'media/a%20b.jpg#x' → 'media/a b.jpg'."""
+    return normalise(unquote(re.split(r"[#?]", target, maxsplit=1)[0]))
 
 
 def _report(
