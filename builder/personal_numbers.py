@@ -284,7 +284,7 @@ def scan_personal_numbers(
     drafts = {s.meta.src_path for s in content.stories if s.meta.draft}
     drafts |= {p.meta.src_path for p in content.pages if p.meta.draft}
 
-    docs = [d for d in (sources.org, config_doc) if d is not None]
+    docs = [d for d in (sources.org, sources.screens, config_doc) if d is not None]
     for attr in ("grids", "showcases", "studios", "services", "board", "stories", "pages"):
         docs += getattr(sources, attr)
     for doc in docs:

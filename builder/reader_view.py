@@ -2,11 +2,11 @@
 
 A digit can be written so that no search of the file finds the number, while a browser shows it
 and the search index holds it in full: as an HTML entity (`&#49;`, `&#x31;`, `&sup1;`), in full
-width or another compatibility form (`１`, `¹`, `⑩`), split by invisible characters (zero-width
-space, soft hyphen, word joiner), by inline tags (`<span>1</span>`, a comment), by Markdown
-emphasis (`139**1**2340012`) or link syntax, or over two lines of one paragraph. `views()` gives
-the text decoded two ways, each remembering where every character came from, so that a number
-found is reported at the author's own line and column.
+width or another compatibility form (`１`, `¹`, `⑩`), %-escaped in an address (`tel:139%31…`),
+split by invisible characters (zero-width space, soft hyphen, word joiner), by inline tags
+(`<span>1</span>`, a comment), by Markdown emphasis (`139**1**2340012`) or link syntax, or over
+two lines of one paragraph. `views()` gives the text decoded two ways, each remembering where
+every character came from, so that a number found is reported at the author's own line and column.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _INLINE |= {"i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small
 _INLINE |= {"strong", "sub", "sup", "time", "tt", "u", "var", "wbr"}
 
 _TAG = r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[\s/][^<>]*)?>|<[!?][^<>]*>"
+_PERCENT = r"%3[0-9]"  # a digit %-escaped in an address: tel:139%31…
 _ENTITY = r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?"
 _MARKDOWN = r"(?<=\d)[*_~`]+(?=\d)|!?\[|\]\([^()\n]*\)"  # emphasis between digits; [text](url)
 _BREAKS = (
@@ -52,7 +53,7 @@ _MARKED = [chr(c) for c in (*range(0x300, 0x370), *range(0x20D0, 0x2100), *range
 _MARKS = r"(?<=\d)[\u0300-\u036f\u20d0-\u20ff\ufe00-\ufe0f]+"  # drawn over a digit (keycaps …)
 # what reads otherwise than it is written, and is not one character: emphasis or a line break
 # between digits, link syntax
-_SPREAD = re.compile(r"[*_~`](?<=\d[*_~`])(?=[*_~`]*\d)|\n(?<=\d\n)[ \t]*\d|\]\(")
+_SPREAD = re.compile(r"[*_~`](?<=\d[*_~`])(?=[*_~`]*\d)|\n(?<=\d\n)[ \t]*\d|\]\(|%3\d")
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     chars = _chars()
     hidden = rf"{_MARKS}|{chars.invisible}+|{chars.several}"
     read = re.compile(
-        rf"(?P<tag>{_TAG})|(?P<ent>{_ENTITY})|(?P<hid>{hidden})|{_MARKDOWN}|(?P<nl>{_BREAKS})", re.S
+        rf"(?P<tag>{_TAG})|(?P<ent>{_ENTITY})|(?P<pct>{_PERCENT})|(?P<hid>{hidden})|{_MARKDOWN}|(?P<nl>{_BREAKS})",
+        re.S,
     )
-    kept = re.compile(rf"(?P<ent>{_ENTITY})|(?P<hid>{hidden})", re.S)
+    kept = re.compile(rf"(?P<ent>{_ENTITY})|(?P<pct>{_PERCENT})|(?P<hid>{hidden})", re.S)
     places = re.compile(rf"{_class(list(chars.triggers))}|{_SPREAD.pattern}")
     return read, kept, places
 
@@ -167,6 +169,8 @@ def _view(text: str, tokens: re.Pattern) -> View:
                 m.start(),
                 False,
             )
+        elif kind == "pct":
+            piece(chr(int(m.group(0)[1:], 16)), m.start(), False)
         elif kind == "nl":
             piece("\n" if m.group(0).count("\n") > 1 else " ", m.start(), False)
         # Markdown marks: dropped

@@ -166,6 +166,7 @@ HIDDEN = [  # (label, the number as written): each on its own line of a story
     ("电话链接", '<a href="tel:139&#x31;2340014">拨打</a>'),
     ("圈码", "139⑫340015"),  # ⑫ reads 12
     ("键帽", "1\ufe0f\u20e33912340016"),
+    ("百分号", "[拨打](tel:139%312340017)"),
     ("身份证", "110105&#49;9491231002X"),
     ("银行卡", "6222&nbsp;0212&nbsp;3456&nbsp;7890&nbsp;128"),
 ]
@@ -185,6 +186,7 @@ def test_numbers_spelt_to_hide_are_errors_at_their_line_and_column(tmp_path, cap
             "content/grids/donghu.yml": grids.replace(
                 "covers: 兰苑小区1—4号楼", "covers: 楼长 139&#x31;2340023"
             ),
+            "content/screens.yml": "- id: lobby\n  place: 大厅（管理员 １３９&#49;2340024）\n  scope: testqu\n",
         },
     )
     code, printed = gridboard_check(site, capsys)
@@ -200,11 +202,12 @@ def test_numbers_spelt_to_hide_are_errors_at_their_line_and_column(tmp_path, cap
         ("content/stories/2026/hidden.md", 4, 10, "summary"),
     }
     for i, (label, spelt) in enumerate(HIDDEN):
-        column = len(label) + 2 + (spelt.index("139") if spelt.startswith("<a") else 0)
+        column = len(label) + 2 + (spelt.index("139") if spelt.startswith(("<a", "[")) else 0)
         expected.add(("content/stories/2026/hidden.md", 6 + i, column, "正文 body"))
     body_end = 6 + len(HIDDEN)
     expected.add(("content/stories/2026/hidden.md", body_end, 5, "正文 body"))
     expected.add(("content/grids/donghu.yml", 6, 14, "[0].covers"))
+    expected.add(("content/screens.yml", 2, 17, "[0].place"))
     assert set(found) == expected, sorted(set(found) ^ expected)
     assert "身份证号 110105********002X" in printed and "银行卡号 6222 **** 0128" in printed
     assert "13912340001" not in printed and "11010519491231002X" not in printed
