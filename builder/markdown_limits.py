@@ -78,13 +78,12 @@ def _paragraphs(text: str):
 
 
 def problem(text: str) -> tuple[int, str, str] | None:
-    """(0-based line, 中文, English) of the first limit the text passes; None when it keeps them."""
-    if len(text) > MAX_CHARS:
-        return (
-            0,
-            f"这段 Markdown 太长：有 {len(text)} 个字符，最多 {MAX_CHARS} 个；请分成几篇",
-            f"this Markdown text has {len(text)} characters; at most {MAX_CHARS} are allowed",
-        )
+    """(0-based line, 中文, English) of the first limit the text passes; None when it keeps them.
+    Nesting comes first: a list nested 2,000 deep is also long, and its depth is the cause."""
+    return _too_deep(text) or _too_much_emphasis(text) or _too_long(text)
+
+
+def _too_deep(text: str) -> tuple[int, str, str] | None:
     for m in _LONG_PREFIX.finditer(text):  # only such lines can nest too deep
         end = text.find("\n", m.start())
         depth = line_depth(text[m.start() : end if end != -1 else len(text)])
@@ -94,17 +93,30 @@ def problem(text: str) -> tuple[int, str, str] | None:
                 f"列表、引用（>）或缩进套了 {depth} 层，最多 {MAX_DEPTH} 层：请减少嵌套或缩进",
                 f"lists, quotes (>) or indentation nested {depth} deep; at most {MAX_DEPTH} levels",
             )
+    return None
+
+
+def _too_much_emphasis(text: str) -> tuple[int, str, str] | None:
     if text.count("*") + text.count("_") <= MAX_OPEN_EMPHASIS:
         return None
     for start, paragraph in _paragraphs(text):
-        if paragraph.count("*") + paragraph.count("_") <= MAX_OPEN_EMPHASIS:
-            continue
-        found = _open_emphasis(paragraph)
-        if found > MAX_OPEN_EMPHASIS:
-            return (
-                text.count("\n", 0, start),
-                f"这一段有 {found} 个没有配对的 * 或 _（粗体、斜体符号），最多 {MAX_OPEN_EMPHASIS} 个："
-                "请删掉多余的符号，或写成 \\* 表示星号本身",
-                f"{found} unpaired * or _ (emphasis marks) in one paragraph; at most {MAX_OPEN_EMPHASIS}",
-            )
+        if paragraph.count("*") + paragraph.count("_") > MAX_OPEN_EMPHASIS:
+            found = _open_emphasis(paragraph)
+            if found > MAX_OPEN_EMPHASIS:
+                return (
+                    text.count("\n", 0, start),
+                    f"这一段有 {found} 个没有配对的 * 或 _（粗体、斜体符号），最多 {MAX_OPEN_EMPHASIS} 个："
+                    "请删掉多余的符号，或写成 \\* 表示星号本身",
+                    f"{found} unpaired * or _ (emphasis marks) in one paragraph; at most {MAX_OPEN_EMPHASIS}",
+                )
     return None
+
+
+def _too_long(text: str) -> tuple[int, str, str] | None:
+    if len(text) <= MAX_CHARS:
+        return None
+    return (
+        0,
+        f"这段 Markdown 太长：有 {len(text)} 个字符，最多 {MAX_CHARS} 个；请分成几篇",
+        f"this Markdown text has {len(text)} characters; at most {MAX_CHARS} are allowed",
+    )

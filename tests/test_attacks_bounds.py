@@ -400,13 +400,18 @@ def test_ordinary_text_is_not_refused():
             7,
             "这一段有 2500 个没有配对的 * 或 _（粗体、斜体符号），最多 200 个",
         ),
+        (  # the list: 2,000 deep, two spaces a level (1.5 GB and 15 s to build before)
+            "\n".join("  " * i + "- x" for i in range(2000)),
+            45,
+            "列表、引用（>）或缩进套了 21 层，最多 20 层：请减少嵌套或缩进",
+        ),
         (
             "x" * markdown_limits.MAX_CHARS,  # and the file's last newline
             5,
             f"这段 Markdown 太长：有 {markdown_limits.MAX_CHARS + 1} 个字符",
         ),
     ],
-    ids=["quotes", "emphasis", "size"],
+    ids=["quotes", "emphasis", "2000 deep", "size"],
 )
 def test_a_story_body_past_a_limit_is_refused_at_its_line(tmp_path, capsys, body, line, zh):
     site = make_site(
