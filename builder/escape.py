@@ -16,6 +16,7 @@ Material's templates), and the standalone screens and posters are pure HTML with
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -35,3 +36,14 @@ def as_text(value: Any) -> Markup:
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
     return Markup(str(value).translate(_ENTITIES))
+
+
+_MASKED = re.compile(r"(?<=\d)\*{3,}(?=\d)")
+
+
+def keep_masks(markdown_text: str) -> str:
+    """An author's Markdown with masked numbers kept as written: the stars of 138****1234 or
+    370102********1234 would otherwise be read as emphasis marks and vanish."""
+    if "**" not in markdown_text:
+        return markdown_text
+    return _MASKED.sub(lambda m: "\\*" * len(m.group(0)), markdown_text)

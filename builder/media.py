@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from .model.base import Record
 from .problems import Mark, Problems
@@ -77,7 +78,7 @@ def is_publishable(file: Path) -> bool:
 def media_path(target: str) -> str | None:
     """The file a link names when it is written as a path into content/media/ ('media/a.pdf#p2'
     → 'media/a.pdf'); None for pages, anchors and web addresses."""
-    path = re.split(r"[#?]", target, maxsplit=1)[0]
+    path = unquote(re.split(r"[#?]", target, maxsplit=1)[0])  # %20 is a space in a link
     return path if normalise(path).startswith("media/") else None
 
 

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .catalog import Catalog
-from .escape import as_text
+from .escape import as_text, keep_masks
 from .memo import Memo
 from .privacy import shown_office_phone
 from .problems import Problems
@@ -103,6 +103,12 @@ def rebase_media(body: str, dest: str) -> str:
     return _HTML_MEDIA.sub(lambda m: m.group(1) + url_prefix + m.group(2), body)
 
 
+def author_markdown(body: str, dest: str) -> str:
+    """An author's Markdown as it goes into the page written at `dest`: media paths rebased,
+    masked numbers kept."""
+    return keep_masks(rebase_media(body, dest))
+
+
 class PageWriter:
     """Renders templates into page sources; each page gets links relative to itself."""
 
@@ -133,7 +139,7 @@ class PageWriter:
             cat=self.catalog,
             site=self.catalog.config,
             u=lambda to: escape(relative(url, to)),  # a link we made: HTML-escaped, Markdown as it is
-            md=lambda body: Markup(fence(rebase_media(body, dest))),  # cleaned by the engine
+            md=lambda body: Markup(fence(author_markdown(body, dest))),  # cleaned by the engine
             **ctx,
         )
 

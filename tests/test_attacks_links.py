@@ -92,3 +92,22 @@ def test_a_script_named_only_in_text_is_not_copied(tmp_path):
     out, _ = build_site(make_site(tmp_path, files))
     assert (out / "media/ok.svg").is_file()
     assert not (out / "media/x.js").exists() and not (out / "media/evil.svg").exists()
+
+
+def test_a_link_written_with_percent_escapes_finds_its_file(tmp_path):
+    body = "见[细则](media/files/rules%202026.pdf)。"
+    files = {
+        "content/pages/about.md": PAGE.format(body=body),
+        "content/media/files/rules 2026.pdf": "%PDF-1.4",
+    }
+    out, report = build_site(make_site(tmp_path, files))
+    assert [p.format() for p in report.problems.items if p.path == "content/pages/about.md"] == []
+    assert (out / "media/files/rules 2026.pdf").is_file()
+
+
+def test_masked_numbers_in_a_body_keep_their_stars(tmp_path):
+    body = "有事请拨 138****1234（尾号 1234），**重要**：身份证 370102********1234 已打码。"
+    out, _ = build_site(make_site(tmp_path, {"content/pages/about.md": PAGE.format(body=body)}))
+    article = soup(out / "about/about/index.html").select_one("article")
+    assert "138****1234" in article.get_text() and "370102********1234" in article.get_text()
+    assert [s.get_text() for s in article.find_all("strong")] == ["重要"]

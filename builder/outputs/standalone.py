@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import sanitize
 from ..catalog import Catalog
 from ..engine import MARKDOWN_EXTENSIONS
-from ..pages import make_env, rebase_media, relative
+from ..pages import author_markdown, make_env, relative
 from .qr import absolute_url, placeholder
 
 WEEKDAYS = "一二三四五六日"
@@ -73,5 +73,5 @@ class HtmlWriter:
         if not body.strip():
             return Markup("")
         self._md.reset()
-        html = self._md.convert(rebase_media(body, dest.removesuffix("index.html") + "index.md"))
+        html = self._md.convert(author_markdown(body, dest.removesuffix("index.html") + "index.md"))
         return Markup(sanitize.clean(html))
