@@ -95,7 +95,7 @@ def run(
             changes.append(result)
     if fatal or (problems.errors and not partial):
         _print(problems)
-        n = len(problems.errors)
+        n = problems.error_count
         print(
             f"\n共 {n} 处错误，没有写入任何文件。改正后重新导入即可（或加 --partial 只导入没有错误的网格）。\n"
             f"{n} error(s): nothing was written. Fix them and import again (or use --partial).",
