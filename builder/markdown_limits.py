@@ -117,6 +117,6 @@ def _too_long(text: str) -> tuple[int, str, str] | None:
         return None
     return (
         0,
-        f"这段 Markdown 太长：有 {len(text)} 个字符，最多 {MAX_CHARS} 个；请分成几篇",
+        f"这段文字太长：有 {len(text)} 个字符，最多 {MAX_CHARS} 个；请分成几篇",
         f"this Markdown text has {len(text)} characters; at most {MAX_CHARS} are allowed",
     )

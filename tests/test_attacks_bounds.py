@@ -408,7 +408,7 @@ def test_ordinary_text_is_not_refused():
         (
             "x" * markdown_limits.MAX_CHARS,  # and the file's last newline
             5,
-            f"这段 Markdown 太长：有 {markdown_limits.MAX_CHARS + 1} 个字符",
+            f"这段文字太长：有 {markdown_limits.MAX_CHARS + 1} 个字符，最多 {markdown_limits.MAX_CHARS} 个；请分成几篇",
         ),
     ],
     ids=["quotes", "emphasis", "2000 deep", "size"],
