@@ -67,7 +67,9 @@ _MEDIA_REF_ANGLED = re.compile(
 )  # ](<media/a b.pdf>)
 
 
-_REFS = (_MEDIA_REF, _MEDIA_REF_ANGLED)
+def media_names(text: str) -> list[str]:
+    """Every path under media/ named in a page's text (as 'people/a.jpg'): the files to copy."""
+    return [m.group(1) for rx in (_MEDIA_REF, _MEDIA_REF_ANGLED) for m in rx.finditer(text)]
 
 
 def published_media(pages: dict[str, str], config) -> set[str]:
@@ -76,7 +78,7 @@ def published_media(pages: dict[str, str], config) -> set[str]:
     Only these are copied into the site: a photo without consent, an image of a draft or of a
     story still under embargo, an attachment of an internal posting stays out of the output,
     however it is named."""
-    found = {m.group(1) for text in pages.values() for rx in _REFS for m in rx.finditer(text)}
+    found = {name for text in pages.values() for name in media_names(text)}
     if config.site.logo:
         found.add(config.site.logo.lstrip("/").removeprefix("./").removeprefix("media/"))
     return {unquote(f) for f in found} | found

@@ -4,7 +4,7 @@ privacy.shown_photo decides whose photo may be published; a photo it withholds b
 placeholder on the person's card. The same file used anywhere else (a story's cover, an image or
 a link in any Markdown text, a showcase photo, an attachment, the logo) would be copied into the
 site and shown, so every such use is an error at its own file and line. Uses are found the way
-the build finds what to copy (assets._MEDIA_REF: a `media/…` path anywhere in published text), so
+the build finds what to copy (assets.media_names: a `media/…` path anywhere in published text), so
 nothing the build would copy is missed; a link to the file, or a copy of it under another name,
 is recognised by where it leads and by its bytes.
 """
@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 from pydantic import BaseModel
 
-from .assets import _MEDIA_REF
+from .assets import media_names
 from .config import SiteConfig
 from .load import SourceDoc, Sources, field_path
 from .media import normalise
@@ -110,7 +110,7 @@ def _targets(text: str) -> list[str]:
     """`media/…` paths as the build finds them to copy, also with entities and %-escapes decoded."""
     found = []
     for variant in {text, html.unescape(text)}:
-        found += ["media/" + m.group(1) for m in _MEDIA_REF.finditer(variant)]
+        found += ["media/" + name for name in media_names(variant)]
     return found
 
 
