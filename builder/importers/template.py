@@ -6,6 +6,14 @@ grid types, communities and streets of org.yml, roles of site_config.yml; number
 whole numbers; phone and code columns are text, so Excel keeps leading zeros. The example row is the
 site's first grid as it stands, so importing the untouched template changes nothing; --filled writes
 every grid of the site, to be edited in Excel and imported back.
+
+Every cell written from content is a text cell, never a formula: openpyxl would store a string that
+starts with "=" as a live formula (`=HYPERLINK(…)`, `=cmd|' /C calc'!A0` run when the file is
+opened) and "#N/A" as an error; text that starts with =, +, -, @ (what spreadsheets evaluate, the
+OWASP CSV-injection rule) is also marked quotePrefix, so Excel keeps it text when the cell is edited.
+Only the count columns (户数, 人口, 党员人数) keep whole numbers as numbers. Reading back gives the
+text as written, so a template round-trips unchanged (control characters, which no .xlsx can hold,
+are left out: importing the file back shows that as an edit).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import sys
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -21,6 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..config import load_config
 from ..problems import ContentError
+from .ledger_read import cell_text
 from .ledger_values import KIND_LABELS
 from .site_files import Unreadable, fast_load, grid_paths, grids_of
 
@@ -57,6 +67,7 @@ TEAM_COLUMNS = [
 _HEAD_FILL = PatternFill("solid", fgColor="FFD9D9D9")
 _EXAMPLE_FONT = Font(color="FF595959", italic=True)
 _ROWS = 500  # rows the drop-downs and checks cover
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel and its kin evaluate, or may
 
 
 def run(config_file: Path, out: Path, filled: bool = False) -> int:
@@ -103,7 +114,7 @@ def write_template(roles: dict[str, str], org, grids: list[dict], example: bool 
     ranges = {}
     for j, (name, items) in enumerate(sources.items(), start=1):
         for i, item in enumerate(items, start=1):
-            lists.cell(i, j, item)
+            put(lists, i, j, item)
         col = get_column_letter(j)
         ranges[name] = f"{quote_sheetname(lists.title)}!${col}$1:${col}${max(len(items), 1)}"
     names = {
@@ -151,12 +162,27 @@ def _sheet(ws, columns, ranges, rows: list[list], example: bool) -> None:
                 ws.cell(r, j).number_format = "@"
     for i, row in enumerate(rows, start=2):
         for j, value in enumerate(row, start=1):
-            cell = ws.cell(i, j, value if value not in (None, "") else None)
+            cell = put(ws, i, j, value, number=columns[j - 1][3] == "count")
             if example:
                 cell.font = _EXAMPLE_FONT
             if columns[j - 1][3] == "text":
                 cell.number_format = "@"
     ws.freeze_panes = "A2"
+
+
+def put(ws, row: int, column: int, value: object, number: bool = False):
+    """Write a value from content into a cell as text, never a formula; numbers stay numbers only
+    where `number` (the count columns). The text is what import reads back from the cell."""
+    cell = ws.cell(row, column)
+    if number and isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+        return cell
+    text = ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))  # control characters no .xlsx can hold
+    if text:
+        cell.value = text
+        cell.data_type = "s"  # after the value: openpyxl makes "=…" a formula, "#N/A" an error
+        cell.quotePrefix = text.startswith(_FORMULA_START)
+    return cell
 
 
 def _grids(root: Path) -> list[dict]:
