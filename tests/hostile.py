@@ -74,6 +74,18 @@ def _unwrap(annotation, metadata=()):
     return annotation
 
 
+def _max_length(annotation, metadata=()) -> int | None:
+    """The longest text the field takes (model.base: TEXT_MAX, PARAGRAPH_MAX …), None if unbounded."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation, *meta = typing.get_args(annotation)
+        metadata = (*metadata, *meta)
+    for m in metadata:
+        found = getattr(m, "max_length", None) or _max_length(str, getattr(m, "metadata", ()))
+        if found:
+            return found
+    return None
+
+
 def _is_markdown(info) -> bool:
     return "Markdown" in (info.description or "")
 
@@ -87,17 +99,23 @@ class _Planter:
         self.payload_for, self.planted, self.n = payload_for, planted, 0
         self.originals: dict[tuple[str, str], object] = {}
 
-    def text(self, rel: str, path: str, old, markdown: bool):
+    def text(self, rel: str, path: str, old, markdown: bool, limit: int | None = None):
         if not isinstance(old, str) or not old.strip():
             return old
         self.n += 1
-        value = f"⟦{self.n}⟧{self.payload_for(self.n)}⟦/{self.n}⟧"
+        payload = self.payload_for(self.n)
+        room = (limit or len(payload) + 99) - len(f"⟦{self.n}⟧⟦/{self.n}⟧")
+        if len(payload) > room:  # a bounded field: a window of the payload that fits, moved along
+            start = (self.n * room) % len(payload)  # with n, so every part is planted somewhere whole
+            payload = (payload + payload)[start : start + room].strip()
+        value = f"⟦{self.n}⟧{payload}⟦/{self.n}⟧"
         self.planted.where[self.n] = (rel, path, value, markdown)
         self.originals[(rel, path)] = old
         return value
 
     def walk(self, rel: str, path: str, data, annotation, markdown=False, metadata=()):
         """`data` with every text value (per `annotation`) replaced."""
+        limit = _max_length(annotation, metadata)
         annotation = _unwrap(annotation, metadata)
         origin = typing.get_origin(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(data, dict):
@@ -116,7 +134,7 @@ class _Planter:
             _, inner = typing.get_args(annotation)
             return {k: self.walk(rel, f"{path}.{k}", v, inner, markdown) for k, v in data.items()}
         if annotation is TEXT:
-            return self.text(rel, path, data, markdown)
+            return self.text(rel, path, data, markdown, limit)
         return data
 
 
