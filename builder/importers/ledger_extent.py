@@ -74,9 +74,16 @@ def scan(source: IO[bytes], max_rows: int, max_columns: int) -> Extent:
                     in_row += 1
                 else:
                     outside += 1
-                if max(in_row, outside) > MAX_ELEMENTS:
-                    place = f"第 {row_number} 行" if row is not None else "表格中数据以外的部分"
-                    raise Malformed(f"{place}的 XML 元素超过 {MAX_ELEMENTS} 个", "too many XML elements")
+                if in_row > MAX_ELEMENTS:
+                    raise Malformed(
+                        f"第 {row_number} 行的 XML 元素超过 {MAX_ELEMENTS} 个",
+                        f"row {row_number} has more than {MAX_ELEMENTS} XML elements",
+                    )
+                if outside > MAX_ELEMENTS:
+                    raise Malformed(
+                        f"格式、超链接、数据验证等数据以外的部分 XML 元素超过 {MAX_ELEMENTS} 个",
+                        f"more than {MAX_ELEMENTS} XML elements outside the rows",
+                    )
                 continue
             depth -= 1
             if tag == _CELL and row is not None:
@@ -115,7 +122,7 @@ def _column(ref: str | None, previous: int, row_number: int) -> int:
     number = coordinate_to_tuple(ref)[1] if ref else previous + 1
     if not previous < number <= EXCEL_COLUMNS:
         raise Malformed(
-            f"第 {row_number} 行的单元格位置不对：须从左到右，且不超过 {EXCEL_COLUMNS} 列（XFD）",
+            f"第 {row_number} 行的单元格位置不对：须从左到右，且不超过 XFD 列",
             "cells out of order, or past Excel's last column",
         )
     return number

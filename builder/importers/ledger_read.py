@@ -117,7 +117,7 @@ def _read_sheet(ws, shown: str) -> Sheet:
     except OutOfBounds as far:
         raise _too_big(sheet.where(far.row, far.column)) from None
     except Malformed as err:
-        raise _damaged(f"{shown}:{ws.title}", f"{err.zh} {err.en}") from None
+        raise _damaged(f"{shown}:{ws.title}", err.zh, err.en) from None
     except Exception as exc:  # XML errors openpyxl finds in the cells
         raise _damaged(f"{shown}:{ws.title}", type(exc).__name__) from None
     _fill_merged(sheet.rows, extent)
@@ -167,10 +167,10 @@ def _too_big(where: str) -> LedgerUnreadable:
     )
 
 
-def _damaged(where: str, why: str) -> LedgerUnreadable:
+def _damaged(where: str, why: str, why_en: str = "") -> LedgerUnreadable:
     return LedgerUnreadable(
         f"{where} 打不开，可能已损坏或不是 Excel 文件（{why}）",
-        "cannot open the workbook: damaged, or not an .xlsx file",
+        "cannot open the workbook: damaged, or not an .xlsx file" + (f"; {why_en}" if why_en else ""),
     )
 
 
