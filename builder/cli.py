@@ -15,6 +15,7 @@ from .model.base import FIRST_YEAR, LAST_YEAR
 from .outputs.publish import UnsafeOutput
 from .problems import ContentError
 from .report import Report
+from .signals import Stop, Stopped, stop_on_signals
 
 
 def _date(text: str) -> dt.date:
@@ -264,25 +265,36 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from . import engine
 
-    work = Path(tempfile.mkdtemp(prefix="gridboard-preview-"))
-    preview = pipeline.Preview(args.config, args.today or dt.date.today(), work)
+    with stop_on_signals() as stop:
+        work = Path(tempfile.mkdtemp(prefix="gridboard-preview-"))
+        preview = None
+        try:
+            preview = pipeline.Preview(args.config, args.today or dt.date.today(), work)
+            _serve(args, preview, engine, stop)
+            stop.check()
+        except Stopped as stopped:
+            return stopped.code
+        finally:
+            if preview is not None:
+                preview.wait_for_search(timeout=10)  # its indexer writes into `work`: let it finish
+            shutil.rmtree(work, ignore_errors=True)  # the preview is never kept
+    return 0
 
+
+def _serve(args, preview: pipeline.Preview, engine, stop: Stop) -> None:
     def rebuild() -> None:
         try:
             report = preview.rebuild()
             print(f"已更新预览 / rebuilt: {report.summary()}", flush=True)
         except ContentError as err:
             _fail(err, Report())
+        stop.check()  # a signal whose Stopped was dropped during the rebuild (signals.py)
 
-    try:
-        rebuild()
-        root = args.config.parent
-        print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
-        watch = [args.config, root / "content", pipeline.templates_dir_for(root)]
-        engine.serve(rebuild, watch, preview.site_dir, "127.0.0.1", args.port)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)  # the preview is never kept
-    return 0
+    rebuild()
+    root = args.config.parent
+    print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
+    watch = [args.config, root / "content", pipeline.templates_dir_for(root)]
+    engine.serve(rebuild, watch, preview.site_dir, "127.0.0.1", args.port, stop.requested)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from . import rawhtml, sanitize
+from . import preview_guard, rawhtml, sanitize
 from .config import SiteConfig
 from .outputs.search import INDEX_LANG
 
@@ -310,13 +311,35 @@ def _populate(page, cfg, files) -> None:
         cfg._current_page = None
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+
+
+def _fork(children: set[int]) -> int:
+    """os.fork(), the child's pid added to `children` before Ctrl+C or a stop signal can act: they
+    are held until then (an exception their handlers raised inside fork's own hooks would be
+    dropped by Python, signals.py; one raised before the pid is kept would leave a worker unknown)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        pid = os.fork()
+        if pid:
+            children.add(pid)
+        return pid
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _render_forked(site: Site, docs: list, n: int, on_page: OnPage | None) -> list:
-    """Render docs[i::n] in n forked processes (the build state is shared copy-on-write)."""
-    results_dir = Path(tempfile.mkdtemp(prefix="gridboard-render-"))
-    pids = []
+    """Render docs[i::n] in n forked processes (the build state is shared copy-on-write).
+
+    Their results go to a folder inside the site's own work folder, never the system's temporary
+    folder: a build killed here (SIGKILL cannot be caught) leaves it where the next build, or the
+    preview's exit, removes the work folder whole."""
+    results_dir = Path(tempfile.mkdtemp(prefix="render-", dir=site.staging_dir))
+    pids: list[int] = []
+    waiting: set[int] = set()
     try:
         for i in range(n):
-            pid = os.fork()
+            pid = _fork(waiting)
             if pid == 0:  # child: render a share, write the result, leave without cleanup
                 code = 0
                 try:
@@ -328,7 +351,11 @@ def _render_forked(site: Site, docs: list, n: int, on_page: OnPage | None) -> li
                 finally:
                     os._exit(code)
             pids.append(pid)
-        failed = [pid for pid in pids if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        failed = []
+        for pid in pids:
+            if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0:
+                failed.append(pid)
+            waiting.discard(pid)
         results = []
         for i in range(n):
             file = results_dir / f"{i}.pickle"
@@ -340,11 +367,17 @@ def _render_forked(site: Site, docs: list, n: int, on_page: OnPage | None) -> li
             raise RuntimeError(f"page rendering failed in {len(failed)} worker(s)")
         return results
     finally:
+        for pid in waiting:  # stopped (a signal, an error): no worker may write on after us
+            with contextlib.suppress(ChildProcessError):  # already reaped: its pid is not ours
+                if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
         shutil.rmtree(results_dir, ignore_errors=True)
 
 
-def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int) -> None:
-    """Live preview: serve `site_dir`, call `rebuild()` when anything in `watch` changes, reload."""
+def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int, stopped=lambda: False) -> None:
+    """Live preview: serve `site_dir`, call `rebuild()` when anything in `watch` changes, reload;
+    end when `stopped()` (checked every quarter second)."""
     from mkdocs.livereload import LiveReloadServer
 
     class CspLiveReloadServer(LiveReloadServer):
@@ -362,13 +395,39 @@ def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int) -> N
                 count=1,
             )
 
+        def serve_request(self, environ, start_response):
+            """Answer only this machine's requests with a clean path (preview_guard.py)."""
+            refused = preview_guard.refusal(environ, self.server_address[1])
+            if refused is None:
+                return super().serve_request(environ, start_response)
+            status, text = refused
+            start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [text.encode()]
+
+        def handle_error(self, request, client_address) -> None:
+            preview_guard.report_error(client_address)
+
+        # MkDocs' wait for changes wakes every shutdown_delay to look at _shutdown: end there too
+        # when a stop signal has come (signals.py)
+        @property
+        def _shutdown(self) -> bool:
+            return self._closing or stopped()
+
+        @_shutdown.setter
+        def _shutdown(self, value: bool) -> None:
+            self._closing = value
+
     server = CspLiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
     for path in watch:
         if path.exists():
             server.watch(str(path))
+    log = logging.getLogger("mkdocs.livereload")
+    old_handlers, old_prop = log.handlers[:], log.propagate
+    log.handlers, log.propagate = [preview_guard.OneLine(logging.WARNING)], False
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        log.handlers, log.propagate = old_handlers, old_prop

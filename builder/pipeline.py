@@ -15,6 +15,7 @@ from .config import load_config
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
+from .outputs.manifest import write_manifest
 from .outputs.pdf import write_pdfs
 from .outputs.posters import render_posters
 from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, write_version
@@ -62,7 +63,7 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
 def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs: bool = False) -> Path:
     """All stages: check, render pages, run the engine, add outputs, swap into out_dir.
     `pdfs`: also print every poster to PDF (needs Chromium and Playwright: outputs/pdf.py)."""
-    check_out_dir(out_dir, config_file.parent)
+    out_dir = check_out_dir(out_dir, config_file.parent)  # a link's target: the link stays
     work = None
     try:
         work, built, search = _render(config_file, out_dir, today, report)
@@ -76,10 +77,12 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs
                 report.pdfs = write_pdfs(built, built / "print" / "pdf").count
         with report.timed("outputs"):
             report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
+            write_manifest(built, f"gridboard {__version__}")  # last: it lists every other file
         html = [p.relative_to(built).parts[0] for p in built.rglob("*.html")]
         report.screens = sum(1 for top in html if top == "screens") - bool(extra_index(built, "screens"))
         report.posters = sum(1 for top in html if top == "print") - bool(extra_index(built, "print"))
         report.pages = len(html) - html.count("screens") - html.count("print")
+        check_out_dir(out_dir, config_file.parent)  # again: files may have come while building
         swap_into_place(built, out_dir)
     finally:
         if work is not None:

@@ -1,11 +1,18 @@
 """A fixture site built end to end; the HTML is parsed and the parts that matter are checked."""
 
+import hashlib
+import json
 import re
 
 import pytest
 from conftest import TODAY, build_site, make_site, search_records, soup
 
+from builder.outputs.manifest import MANIFEST
 from builder.problems import ContentError
+
+
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def text_of(site, rel):
@@ -136,14 +143,26 @@ def test_same_input_same_bytes(tmp_path):
     site = make_site(tmp_path)
     a, _ = build_site(site, tmp_path / "a")
     b, _ = build_site(site, tmp_path / "b")
+
     # Pagefind names its files by content hashes that vary between runs (its filter maps are
     # unordered), so the search index is compared by what it holds; everything else byte by byte.
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and "pagefind" not in p.parts)
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and "pagefind" not in p.parts)
+    # The build's file list (MANIFEST) names those files, so it is compared without them.
+    def others(site):
+        return sorted(
+            p.relative_to(site)
+            for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts and p.name != MANIFEST
+        )
+
+    files_a, files_b = others(a), others(b)
     assert files_a == files_b
     for rel in files_a:
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
     assert search_records(a) == search_records(b)
+    lists = [json.loads((s / MANIFEST).read_text(encoding="utf-8"))["files"] for s in (a, b)]
+    assert [[f for f in files if not f[0].startswith("pagefind/")] for files in lists] == [
+        [[str(rel), (a / rel).stat().st_size, sha256(a / rel)] for rel in files_a]
+    ] * 2
 
 
 def test_failed_build_keeps_last_good_site(tmp_path):
@@ -205,9 +224,12 @@ def test_media_is_copied_and_linked_relatively(minimal_site):
 def test_out_folder_replaced_atomically(tmp_path):
     site = make_site(tmp_path)
     out, _ = build_site(site, tmp_path / "out")
-    (out / "stale.html").write_text("old", encoding="utf-8")  # a page of the last build, gone now
+    story = site / "content/stories/2026/lanyuan-tea.md"
+    stale = out / "stories/2026/lanyuan-tea/index.html"  # a page of the last build, gone now
+    assert stale.is_file()
+    story.unlink()
     build_site(site, out)
-    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert not stale.exists() and (out / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

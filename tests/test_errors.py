@@ -7,6 +7,7 @@ import pytest
 from conftest import TODAY, make_site
 
 from builder import pipeline
+from builder.outputs.manifest import write_manifest
 from builder.problems import ContentError
 from builder.report import Report
 
@@ -164,7 +165,8 @@ def test_cli_prints_every_error_exits_1_without_traceback(tmp_path):
     out = site / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
-    (out / "version.json").write_text("{}", encoding="utf-8")  # what marks a previous build
+    (out / "version.json").write_text("{}", encoding="utf-8")
+    write_manifest(out, "gridboard test")  # what proves a previous build
     run = subprocess.run(
         [sys.executable, "-m", "builder", "build", "--today", "2026-11-20"],
         cwd=site,

@@ -8,17 +8,19 @@ import pytest
 from conftest import ROOT, TODAY, build_site, make_site, search_records
 
 from builder import pipeline
+from builder.outputs.manifest import MANIFEST
 from builder.problems import ContentError
 
 STORY = "content/stories/2026/lanyuan-tea.md"
 
 
 def _pages(site):
-    """Every built file the preview and a cold build must agree on (search index and version aside)."""
+    """Every built file the preview and a cold build must agree on (search index, version and the
+    published build's file list aside)."""
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
         for p in site.rglob("*")
-        if p.is_file() and "pagefind" not in p.parts and p.name != "version.json"
+        if p.is_file() and "pagefind" not in p.parts and p.name not in ("version.json", MANIFEST)
     }
 
 
