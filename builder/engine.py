@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import html
 import io
 import logging
 import os
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
 
 from . import preview_guard, rawhtml, sanitize
 from .config import SiteConfig
@@ -190,6 +192,10 @@ class Site:
         cfg = cfg.plugins.on_config(cfg)
         files = get_files(cfg)
         env = cfg.theme.get_env()
+        # Material's templates write page.meta, titles and config values as they are: with
+        # autoescape every one of them is HTML-escaped where it is written; only the page's body
+        # (made by Markdown, authors' parts cleaned) and the table of contents are marked as HTML.
+        env.autoescape = True
         files.add_files_from_theme(env, cfg)
         set_exclusions(files, cfg)
         nav = get_navigation(files, cfg)
@@ -305,10 +311,20 @@ def _populate(page, cfg, files) -> None:
         page.read_source(cfg)
         page.markdown, blocks = rawhtml.stash(page.markdown)
         page.render(cfg, files)
-        page.content = sanitize.clean_regions(rawhtml.unstash(page.content, blocks))
+        page.content = Markup(sanitize.clean_regions(rawhtml.unstash(page.content, blocks)))
+        _plain_toc(page.toc)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | rawhtml.anchor_ids(blocks)
     finally:
         cfg._current_page = None
+
+
+def _plain_toc(items) -> None:
+    """Table-of-contents titles as HTML that holds only text: Markdown gives the heading's text
+    with tags stripped but entities kept; decoded and escaped again, no tag can survive, and
+    Material's `striptags` (aria-label) gives back exactly the heading's text."""
+    for item in items:
+        item.title = escape(html.unescape(item.title))
+        _plain_toc(item.children)
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
