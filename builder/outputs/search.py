@@ -7,6 +7,8 @@ the site's own vocabulary (people, places, grids) kept whole: each page is index
 with U+200A (a Unicode space Pagefind splits on) between words, under INDEX_LANG, a language
 neither Pagefind nor the browser segments; pagefind-search.js strips the spaces from excerpts.
 Published pages are not changed. Relies on Pagefind 1.5 behaviour: pinned in pyproject.toml.
+Pagefind writes its filter indexes in a different order every run: search_stable.py puts them in
+order, so that two builds of the same pages give the same bytes.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import shutil
 import threading
 import time
 from pathlib import Path
+
+from . import search_stable
 
 INDEX_LANG = "en"  # not zh/ja/th: neither the indexer nor the browser re-segments
 SEP = "\u200a"  # HAIR SPACE: a word break for Pagefind, stripped again in excerpts
@@ -123,6 +127,12 @@ class SearchIndex:
         if count == 0:
             shutil.rmtree(tmp, ignore_errors=True)
             raise SearchIndexError("Pagefind indexed no page: is data-pagefind-body missing?")
+        if search_stable.ENABLED:
+            try:
+                search_stable.canonicalise(tmp)
+            except (OSError, ValueError) as exc:  # UnknownLayout: a Pagefind other than 1.5
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise SearchIndexError(f"Pagefind's filter indexes could not be put in order: {exc}") from exc
         old = site_dir / ".pagefind-old"
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
