@@ -10,7 +10,6 @@ as file:line. Each check is also shown failing on a small bad page.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -21,23 +20,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import material
 import pytest
 import yaml
 from conftest import ROOT
 
 VNU_JAR = ROOT / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITE_URL = yaml.safe_load((ROOT / "site_config.yml").read_text(encoding="utf-8"))["site"]["url"]
-
-# Material templates that templates/overrides/ copies with a change (each copy says which), and the
-# digest of the version copied: an upgrade that changes one must be carried over
-MATERIAL = Path(material.__file__).parent / "templates"
-COPIED = {
-    "base.html": "a96efe9eb5213f22f2f868e6664566d99340e59df8ec4d17d67a06068417b0fd",
-    "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
-    "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
-    "partials/logo.html": "e0925ef6c190174a5162ed1ecc55295016dd8a7beec3018db3e04aac283a2dd9",
-}
 
 # Attributes that name another file of the site (srcset and the like are lists: handled apart)
 LINK_ATTRS = {
@@ -94,20 +82,6 @@ def java() -> str:
             pytest.fail("java not found: CI must install it (apt-get install default-jre-headless)")
         pytest.skip("java not installed")
     return found
-
-
-def test_material_templates_copied_are_still_the_ones_changed():
-    """A Material upgrade that changes a template copied into templates/overrides/ must be reviewed."""
-    for name, digest in COPIED.items():
-        assert (ROOT / "templates" / "overrides" / name).is_file(), name
-        # the generator meta names Material's version, changed by every release: not a change to review
-        text = re.sub(
-            rb"mkdocs-material-\d+\.\d+\.\d+", b"mkdocs-material-VERSION", (MATERIAL / name).read_bytes()
-        )
-        assert hashlib.sha256(text).hexdigest() == digest, (
-            f"mkdocs-material changed {name}: copy it again into templates/overrides/{name}, carry over "
-            "the change its opening comment describes, then update COPIED"
-        )
 
 
 # --- the W3C Nu checker --------------------------------------------------------------------------
