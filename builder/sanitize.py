@@ -117,6 +117,7 @@ class _Finder(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: dict[int, list[str]] = {}
+        self.unclosed: dict[str, int] = {}  # raw-text tag → line where it was opened, not closed
 
     def _note(self, what: str) -> None:
         items = self.found.setdefault(self.getpos()[0], [])
@@ -124,6 +125,8 @@ class _Finder(html.parser.HTMLParser):
             items.append(what)
 
     def handle_starttag(self, tag, attrs):
+        if tag in _RAW_TEXT:  # <iframe/> opens one too: HTML has no self-closing iframe
+            self.unclosed.setdefault(tag, self.getpos()[0])
         if tag in DROP_WITH_CONTENT:
             self._note(f"<{tag}>")
         elif tag not in TAGS:
@@ -138,6 +141,15 @@ class _Finder(html.parser.HTMLParser):
                 self._note(f'style="{m.group(0)}"')
 
     handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.unclosed.pop(tag, None)
+
+
+# elements removed with their content: one left open holds everything after it (a raw-text one
+# such as <iframe> reads it as its text, <svg> as its children), which the cleaner then drops
+_SWALLOWS = " 没有结束标签：它后面的全部文字"
+_RAW_TEXT = (DROP_WITH_CONTENT | {"xmp", "noembed", "noframes"}) - {"frame"}
 
 
 def _bad_scheme(url: str) -> bool:
@@ -159,6 +171,8 @@ def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
         finder.close()
     except Exception:  # HTMLParser is lenient; whatever it cannot read, nh3 still cleans
         pass
+    for tag, line in finder.unclosed.items():
+        finder.found.setdefault(line, []).append(f"<{tag}>{_SWALLOWS}")
     found = {line - 1: items for line, items in finder.found.items()}
     for n, line in enumerate(text.split("\n")):
         for m in _MD_LINK.finditer(line):
@@ -175,6 +189,21 @@ def report_unsafe(
     `first` is the mark of the text's first line (a body's first line, or the field's value)."""
     for n, items in sorted(found.items()):
         mark = Mark(first.line + n, 1) if first else None
+        for item in [i for i in items if i.endswith(_SWALLOWS)]:  # text would be lost: an error
+            tag = item.removesuffix(_SWALLOWS)
+            problems.add(
+                path,
+                mark,
+                field,
+                f"{tag} 没有结束标签：浏览器会把它后面的全部文字当成它的内容，发布时会和它一起删掉。"
+                f"请删掉这段网页代码，或补上 </{tag[1:]}",
+                f"{tag} is never closed: everything after it would be removed with it; "
+                f"delete the code or close it with </{tag[1:]}",
+            )
+        swallowed = {i.removesuffix(_SWALLOWS) for i in items if i.endswith(_SWALLOWS)}
+        items = [i for i in items if not i.endswith(_SWALLOWS) and i not in swallowed]
+        if not items:
+            continue
         listed = "、".join(items)
         problems.warn(
             path,

@@ -111,3 +111,48 @@ def test_masked_numbers_in_a_body_keep_their_stars(tmp_path):
     article = soup(out / "about/about/index.html").select_one("article")
     assert "138****1234" in article.get_text() and "370102********1234" in article.get_text()
     assert [s.get_text() for s in article.find_all("strong")] == ["重要"]
+
+
+@pytest.mark.parametrize("tag", ["iframe", "script", "style", "textarea", "title", "noscript"])
+def test_an_unclosed_raw_text_tag_that_would_swallow_the_rest_is_an_error(tmp_path, tag):
+    body = f"第一段。\n\n<{tag} src=x>\n\n第二段很重要，不能丢。"
+    (problem,) = _problems(make_site(tmp_path, {"content/pages/about.md": PAGE.format(body=body)}))
+    assert (problem.path, problem.line) == ("content/pages/about.md", 8)
+    assert f"<{tag}> 没有结束标签" in problem.message and f"</{tag}>" in problem.message
+
+
+def test_what_the_warning_names_is_what_the_cleaner_removes():
+    """Nothing named is kept; and where no element is dropped with its content (whose insides go
+    with it, named once), every element the cleaner drops is named."""
+    import random
+    from collections import Counter
+    from html.parser import HTMLParser
+
+    from builder import sanitize
+
+    class Count(HTMLParser):
+        def __init__(self, text):
+            super().__init__()
+            self.tags = Counter()
+            self.feed(text)
+
+        def handle_starttag(self, tag, attrs):
+            self.tags[tag] += 1
+
+    tags = ["p", "b", "script", "iframe", "meta", "span", "div", "img", "a", "style", "u", "font", "form"]
+    tags += ["center", "input", "svg", "video", "details", "summary", "textarea", "o:p"]
+    attrs = ['onclick="x()"', 'href="javascript:alert(1)"', 'src="x.png"', 'style="display:none"', 'id="y"']
+    rng = random.Random(7)
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 4)):
+            tag, attr = rng.choice(tags), " ".join(rng.sample(attrs, rng.randint(0, 2)))
+            parts.append(f"<{tag} {attr}>文字</{tag}>" if rng.random() < 0.8 else f"<{tag} {attr}>")
+        src = "".join(parts)
+        named = {x.split(" ")[0] for items in sanitize.find_unsafe(src).values() for x in items}
+        named = {x for x in named if x.startswith("<")}
+        before, after = Count(src).tags, Count(sanitize.clean(src)).tags
+        removed = {f"<{t}>" for t in before if after[t] < before[t]}
+        assert named <= removed | {"<o:p>"}, src  # nothing named that is kept
+        if not set(before) & sanitize.DROP_WITH_CONTENT:
+            assert removed <= named, src
