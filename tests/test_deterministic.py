@@ -71,7 +71,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     cli_build(one, tmp_path / "w1", {"TZ": "UTC", "PYTHONHASHSEED": "1"})
     cli_build(other, tmp_path / "somewhere else", {"TZ": "Asia/Shanghai", "PYTHONHASHSEED": "2"})
     filters = sorted((one / "pagefind" / "filter").glob("*.pf_filter"))
-    assert len(filters) == 3, filters  # street, community, kind: the files Pagefind wrote unstably
+    assert filters, "no filter index in the build: the comparison would prove nothing about them"
     assert len(list(one.rglob("*.html"))) > 150
     assert differences(one, other) == []
 
@@ -254,7 +254,8 @@ def test_filtered_search_finds_the_same_on_canonical_and_pagefinds_files(builds,
     raw = serve_dir(builds["pagefind"])
     canonical = serve_dir(builds["canonical"])
     pages = indexed_filters(builds["canonical"])
-    assert len(pages) == 158, len(pages)
+    entry = json.loads((builds["canonical"] / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert len(pages) == entry["languages"]["en"]["page_count"]  # the HTML read as Pagefind read it
     for query, street, community in SEARCHES:
         options = expected_options(pages, street)
         seen = filtered_search(chromium, canonical, query, street, community, options)
