@@ -23,6 +23,7 @@ from .model.allowlist import PublicNumber
 from .model.base import is_mobile, validate
 from .model.content import Content
 from .problems import Mark, Problems
+from .published_values import published_strings
 from .reader_view import hiding_places, may_hide, views
 
 ALLOW_FILE = "content/public_numbers.yml"
@@ -235,16 +236,8 @@ def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) ->
     """Number → (key, Found) over the values that are published as text: not ids, codes, phones
     (typed and checked elsewhere), nor anything of an internal posting."""
     out: dict[str, tuple] = {}
-    stack: list[tuple[tuple, object]] = [((), doc.data)]
-    if doc.path.startswith("content/board/") and isinstance(doc.data, list):
-        stack = [((i,), p) for i, p in enumerate(doc.data) if not _is_internal(p)]
-    while stack:
-        key, value = stack.pop()
-        if isinstance(value, dict):
-            stack += [(key + (k,), v) for k, v in value.items() if k not in _SKIP_KEYS]
-        elif isinstance(value, list):
-            stack += [(key + (i,), v) for i, v in enumerate(value)]
-        elif isinstance(value, str) and len(value) >= 6:
+    for key, value in published_strings(doc, _SKIP_KEYS):
+        if len(value) >= 6:
             for f in numbers_as_read(value, today, codes):
                 out.setdefault(f.number, (key, f))
     return out
@@ -314,10 +307,6 @@ def scan_personal_numbers(
                 f"{file} does not contain {number}: the entry is unused",
             )
     return set(allow)
-
-
-def _is_internal(posting: object) -> bool:
-    return isinstance(posting, dict) and posting.get("audience") == "internal"
 
 
 def _report(problems: Problems, path: str, hit: Hit) -> None:

@@ -29,6 +29,7 @@ from .model.content import Content
 from .model.org import Person
 from .privacy import shown_photo
 from .problems import Mark, Problems
+from .published_values import published_strings
 
 _PERSON_PHOTO = re.compile(r"^\s*(?:-\s+)?photo\s*:", re.M)
 
@@ -89,16 +90,8 @@ def _uses(doc: SourceDoc, own: set[tuple[str, tuple]]):
     text = doc.text
     if "\\" in text or re.search(r"^(?!\s*(?:-\s+)?photo\s*:).*media/", text, re.M):
         lines = text.split("\n")
-        stack: list[tuple[tuple, object]] = [((), doc.data)]
-        if doc.path.startswith("content/board/") and isinstance(doc.data, list):
-            stack = [((i,), p) for i, p in enumerate(doc.data) if not _is_internal(p)]
-        while stack:
-            key, value = stack.pop()
-            if isinstance(value, dict):
-                stack += [(key + (k,), v) for k, v in value.items()]
-            elif isinstance(value, list):
-                stack += [(key + (i,), v) for i, v in enumerate(value)]
-            elif isinstance(value, str) and (doc.path, key) not in own:
+        for key, value in published_strings(doc):
+            if (doc.path, key) not in own:
                 for target in _targets(value):
                     yield _place(doc, lines, key, target), field_path(key), target
     for n, line in enumerate(doc.body.split("\n")) if "media/" in doc.body else ():
@@ -124,10 +117,6 @@ def _place(doc: SourceDoc, lines: list[str], key: tuple, target: str) -> Mark | 
         if target in lines[i]:
             return Mark(i + 1 + doc.offset, lines[i].find(target) + 1)
     return mark  # written with escapes: at the start of the value
-
-
-def _is_internal(posting: object) -> bool:
-    return isinstance(posting, dict) and posting.get("audience") == "internal"
 
 
 class _Files:
