@@ -78,12 +78,13 @@ def stage_docs(cfg_path: str, stage_dir: str) -> list:
     Runs in a child process so the catalog's memory is not held by the benchmark itself.
     """
     from builder import assets, engine, pipeline
+    from builder.overrides import Templates
     from builder.pages import render_pages
     from builder.report import Report
 
     cfg, today = Path(cfg_path), dt.date.fromisoformat(TODAY)
     catalog = pipeline.check(cfg, today, Report())
-    templates = pipeline.templates_dir_for(cfg.parent)
+    templates = Templates.for_site(cfg.parent)
     staging = assets.stage(catalog, render_pages(catalog, templates), cfg.parent, templates)
     engine.write_staging(staging, Path(stage_dir))
     return staging.nav

@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from .catalog import Catalog
 from .engine import Staging
 from .media import is_publishable
+from .overrides import Templates
 
 
 def brand_css(color: str) -> str:
@@ -88,7 +89,7 @@ def stage(
     catalog: Catalog,
     pages: dict[str, str],
     root: Path,
-    templates_dir: Path,
+    templates: Templates,
     extra: dict[str, str] | None = None,
 ) -> Staging:
     """Everything the engine needs, in one value. `extra`: finished files outside the theme
@@ -101,10 +102,8 @@ def stage(
         # a name written only as text is not checked by media.py: what is copied is checked here
         if f.is_relative_to(media_dir) and f.is_file() and is_publishable(f):
             files["media/" + rel] = f
-    assets_dir = templates_dir / "assets"
-    for f in sorted(assets_dir.rglob("*")):
-        if f.is_file():
-            files["assets/gridboard/" + f.relative_to(assets_dir).as_posix()] = f
+    for rel, f in templates.files("assets").items():  # ours, and the site's over them
+        files["assets/gridboard/" + rel] = f
     texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color), **extra}
     return Staging(
         pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog), nav=navigation(catalog)

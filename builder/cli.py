@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__, pipeline
 from .model.base import FIRST_YEAR, LAST_YEAR
 from .outputs.publish import UnsafeOutput
+from .overrides import Templates
 from .problems import ContentError
 from .report import Report
 from .signals import Stop, Stopped, stop_on_signals
@@ -89,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--today", type=_date, default=None, help="日期基准 / anchor date (default: today)")
     d.add_argument("--out", type=Path, required=True, help="输出文件夹（须为空）/ empty output folder")
     _import_parsers(sub, common)
+    i = sub.add_parser("init", help="新建一个区的网站文件夹 / start a new site for a district")
+    i.add_argument("dir", type=Path, help="新文件夹（须为空或不存在）/ new, empty folder")
+    start = i.add_mutually_exclusive_group()
+    start.add_argument("--name", help="区县名称，如 某某区（不写时会询问）/ the district's name")
+    start.add_argument("--example", action="store_true", help="写入示例区的网站 / write the example district")
     return p
 
 
@@ -125,15 +131,24 @@ def _import_parsers(sub, common) -> None:
     )
     st.add_argument("--slug", help="文件名（英文、数字、短横线）/ file name (ASCII slug)")
     st.add_argument("--date", type=_date, default=None, help="发布日期 / date (default: found in the text)")
-    t = sub.add_parser("template", help="生成 Excel 填报模板 / write an Excel template")
-    common(t, today=False)
-    t.add_argument("kind", choices=["grids"])
-    t.add_argument(
+    t = sub.add_parser("template", help="生成 Excel 填报模板，或复制一个网页模板来改 / templates")
+    tk = t.add_subparsers(dest="kind", required=True, metavar="KIND")
+    tg = tk.add_parser("grids", help="生成网格台账 Excel 模板 / write an Excel ledger template")
+    common(tg, today=False)
+    to = tk.add_parser(
+        "override",
+        help="把 Gridboard 的一个模板复制到网站的 templates/ 来改 / copy one template into the site to change it",
+    )
+    common(to, today=False)
+    to.add_argument(
+        "name", help="模板名，如 pages/grid.md.j2、overrides/partials/footer.html / template name"
+    )
+    tg.add_argument(
         "--filled",
         action="store_true",
         help="填入网站现有的全部网格，改完再导入 / fill in every current grid, to edit and import back",
     )
-    t.add_argument(
+    tg.add_argument(
         "--out",
         type=Path,
         default=Path("网格台账模板.xlsx"),
@@ -167,9 +182,19 @@ def cmd_import(args) -> int:
 
 
 def cmd_template(args) -> int:
+    if args.kind == "override":
+        from .overrides import write_override
+
+        return write_override(args.config.parent, args.name)
     from .importers import template
 
     return template.run(args.config, args.out, filled=args.filled)
+
+
+def cmd_init(args) -> int:
+    from .new_site import run
+
+    return run(args.dir, args.name, args.example)
 
 
 def cmd_demo(args) -> int:
@@ -293,7 +318,7 @@ def _serve(args, preview: pipeline.Preview, engine, stop: Stop) -> None:
     rebuild()
     root = args.config.parent
     print(f"预览地址 / preview: http://127.0.0.1:{args.port}/  (Ctrl+C 退出)", flush=True)
-    watch = [args.config, root / "content", pipeline.templates_dir_for(root)]
+    watch = [args.config, root / "content", *Templates.for_site(root).search_path()]
     engine.serve(rebuild, watch, preview.site_dir, "127.0.0.1", args.port, stop.requested)
 
 
@@ -310,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         "demo": cmd_demo,
         "import": cmd_import,
         "template": cmd_template,
+        "init": cmd_init,
     }
     try:
         if args.command == "new":

@@ -49,7 +49,7 @@ SiteUrl = Annotated[Text, AfterValidator(_site_url)]
 class SiteInfo(Record):
     """The site's identity."""
 
-    name: Text = Field(min_length=1, description="网站名称，如 先锋历城 / site name")
+    name: Text = Field(min_length=1, description="网站名称 / site name")
     slogan: Text = Field("", description="口号 / slogan")
     description: Paragraph = Field("", description="一句话介绍，用于搜索引擎 / description")
     url: SiteUrl = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")

@@ -51,7 +51,7 @@ MARKDOWN_EXTENSIONS = [
 ]
 
 
-def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, nav: list[dict]) -> dict:
+def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: list[dict]) -> dict:
     """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation.
 
     Search is Pagefind (outputs/search.py), not Material's lunr plugin: no `search` plugin; the
@@ -60,7 +60,7 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, templates_dir: Path, na
     theme = {
         "name": "material",
         "language": "zh",
-        "custom_dir": str(templates_dir / "overrides"),
+        "custom_dir": str(custom_dir),
         "font": False,  # otherwise every page loads Google Fonts
         "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
         "features": ["navigation.tabs", "navigation.tabs.sticky", "content.code.copy"],
@@ -170,12 +170,14 @@ class Site:
     page-by-page updates for the live preview. Every output stays whole: the sitemap and 404 page
     are written again on each update, and pages no longer in the docs are deleted."""
 
-    def __init__(self, staging: Staging, config: SiteConfig, templates_dir: Path, staging_dir: Path):
+    def __init__(self, staging: Staging, config: SiteConfig, theme_dirs: list[Path], staging_dir: Path):
+        """`theme_dirs`: the folders of theme overrides, searched in order (a site's, then ours)."""
         self.staging_dir = staging_dir
         self.nav = staging.nav
+        self.theme_dirs = [d.resolve() for d in theme_dirs]
         write_staging(staging, staging_dir)
         self.known = set(staging.pages) | set(staging.texts) | set(staging.files)
-        cfg_dict = mkdocs_config(config, staging_dir, templates_dir.resolve(), staging.nav)
+        cfg_dict = mkdocs_config(config, staging_dir, self.theme_dirs[-1], staging.nav)
         self.cfg_file = staging_dir / "mkdocs.yml"
         self.cfg_file.write_text(
             yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), encoding="utf-8"
@@ -190,12 +192,17 @@ class Site:
 
         cfg = load_config(config_file=str(self.cfg_file))
         cfg = cfg.plugins.on_config(cfg)
+        # custom_dir takes one folder: a site's overrides go before ours, file by file
+        cfg.theme.dirs[0:0] = [str(d) for d in self.theme_dirs[:-1]]
         files = get_files(cfg)
         env = cfg.theme.get_env()
         # Material's templates write page.meta, titles and config values as they are: with
         # autoescape every one of them is HTML-escaped where it is written; only the page's body
         # (made by Markdown, authors' parts cleaned) and the table of contents are marked as HTML.
         env.autoescape = True
+        for folder in self.theme_dirs[:-1]:  # a site's template that does not parse: said here
+            for f in sorted(folder.rglob("*.html")):  # (compiled once), not in a render worker
+                env.get_template(f.relative_to(folder).as_posix())
         files.add_files_from_theme(env, cfg)
         set_exclusions(files, cfg)
         nav = get_navigation(files, cfg)
@@ -389,6 +396,14 @@ def _render_forked(site: Site, docs: list, n: int, on_page: OnPage | None) -> li
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
         shutil.rmtree(results_dir, ignore_errors=True)
+
+
+def theme_template(name: str) -> Path | None:
+    """mkdocs-material's own template `name` (as partials/footer.html), if it has one."""
+    from mkdocs.utils import get_theme_dir
+
+    path = Path(get_theme_dir("material")) / name
+    return path if path.is_file() else None
 
 
 def serve(rebuild, watch: list[Path], site_dir: Path, host: str, port: int, stopped=lambda: False) -> None:

@@ -410,7 +410,11 @@ def _cached(memo: Memo | None, load, file: Path, rel: str, problems: Problems) -
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(p for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else []
+    """The content files of a folder; a README.md is a note for authors (`gridboard init` writes
+    one into every folder), never content."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(pattern) if p.is_file() and p.name.lower() != "readme.md")
 
 
 @contextlib.contextmanager

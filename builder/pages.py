@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from .catalog import Catalog
 from .escape import as_text, keep_masks
 from .memo import Memo
+from .overrides import Templates
 from .privacy import shown_office_phone
 from .problems import Problems
 from .sanitize import fence
@@ -30,13 +31,14 @@ def story_url(s) -> str:
     return f"stories/{s.meta.date.year}/{s.slug}/"
 
 
-def make_env(templates_dir: Path, markdown: bool = False) -> Environment:
-    """The one Jinja environment: strict (a missing value fails loudly), HTML-escaped.
+def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environment:
+    """The one Jinja environment: strict (a missing value fails loudly), HTML-escaped. Templates are
+    looked for in the folders of `search_path` in order (a site's overrides, then Gridboard's).
 
     With `markdown` (page sources), every value is also made inert as Markdown (escape.as_text)."""
     env = Environment(
         finalize=as_text if markdown else None,
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=FileSystemLoader(search_path),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
         keep_trailing_newline=True,
@@ -112,9 +114,9 @@ def author_markdown(body: str, dest: str) -> str:
 class PageWriter:
     """Renders templates into page sources; each page gets links relative to itself."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path, memo: Memo | None = None):
+    def __init__(self, catalog: Catalog, templates: Templates, memo: Memo | None = None):
         self.catalog = catalog
-        self.env = make_env(templates_dir / "pages", markdown=True)
+        self.env = make_env(templates.search_path("pages"), markdown=True)
         self.pages: dict[str, str] = {}
         self.memo = memo
         self._pure: dict[str, bool] = {}
@@ -180,12 +182,12 @@ def _by_community(records: list) -> dict[str, list]:
     return out
 
 
-def render_pages(catalog: Catalog, templates_dir: Path, memo: Memo | None = None) -> dict[str, str]:
+def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = None) -> dict[str, str]:
     """Every page of the public site, as Markdown sources keyed by their path in the docs folder.
 
     With a memo (the live preview), pages whose template reads only its arguments are reused
     while those arguments stand; the memo must be dropped when templates or config change."""
-    w = PageWriter(catalog, templates_dir, memo)
+    w = PageWriter(catalog, templates, memo)
     postings = posting_views(catalog)
     current = [p for p in postings if p.state.current]
     w.render(

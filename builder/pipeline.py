@@ -22,18 +22,13 @@ from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, w
 from .outputs.qr import draw_all
 from .outputs.screens import render_screens
 from .outputs.search import SearchIndex
+from .overrides import Templates, check_overrides, reported
 from .pages import render_pages
 from .personal_numbers import scan_personal_numbers
 from .photo_consent import check_photo_uses
 from .problems import ContentError, Problems
 from .report import Report
 from .review import review
-
-
-def templates_dir_for(root: Path) -> Path:
-    """The site's own templates/ if it has one, else the templates shipped with Gridboard."""
-    own = root / "templates"
-    return own if (own / "pages").is_dir() else Path(__file__).resolve().parent.parent / "templates"
 
 
 def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None = None) -> Catalog:
@@ -54,6 +49,7 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
         check_photo_uses(root, sources, content, config, problems)
     with report.timed("review"):
         review(catalog, problems)
+        check_overrides(Templates.for_site(root), root, problems)
     report.problems = problems
     if problems:
         raise ContentError(problems)
@@ -99,19 +95,19 @@ def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
     """Check, render pages and run the engine; return (work folder, built site, search index)."""
     catalog = check(config_file, today, report)
     root = config_file.parent
-    templates = templates_dir_for(root)
-    with report.timed("pages"):
+    templates = Templates.for_site(root)
+    with reported(templates, root, report.problems), report.timed("pages"):
         pages = render_pages(catalog, templates)
-    with report.timed("screens"):
+    with reported(templates, root, report.problems), report.timed("screens"):
         extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
     with report.timed("qr"):
         extra = draw_all(extra)
     staging = assets.stage(catalog, pages, root, templates, extra)
     work = make_staging_dir(out_dir)
     try:
-        with report.timed("engine"):
+        with reported(templates, root, report.problems), report.timed("engine"):
             search = SearchIndex(work / "search", staging.vocabulary)
-            site = engine.Site(staging, catalog.config, templates, work / "mkdocs")
+            site = engine.Site(staging, catalog.config, templates.search_path("overrides"), work / "mkdocs")
             report.engine_warnings = site.build(today, on_page=search.add)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -146,7 +142,7 @@ class Preview:
     def fingerprint(self) -> str:
         h = hashlib.sha256(__version__.encode())
         h.update(self.config_file.read_bytes())
-        for f in sorted(p for p in templates_dir_for(self.root).rglob("*") if p.is_file()):
+        for f in Templates.for_site(self.root).every_file():
             h.update(f.as_posix().encode() + b"\0" + f.read_bytes())
         return h.hexdigest()
 
@@ -155,22 +151,24 @@ class Preview:
         report = Report()
         catalog = check(self.config_file, self.today, report, memo=self.memo)
         self.memo.sweep()
-        templates = templates_dir_for(self.root)
+        templates = Templates.for_site(self.root)
         key = self.fingerprint()
         if key != self.key:
             self.page_memo = Memo()
-        with report.timed("pages"):
+        with reported(templates, self.root, report.problems), report.timed("pages"):
             pages = render_pages(catalog, templates, self.page_memo)
             self.page_memo.sweep()
             extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
             staging = assets.stage(catalog, pages, self.root, templates, draw_all(extra))
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
-        with report.timed("engine"):
+        with reported(templates, self.root, report.problems), report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:
                 shutil.rmtree(self.work / "mkdocs" / "docs", ignore_errors=True)
                 shutil.rmtree(self.work / "search", ignore_errors=True)
                 self.search = SearchIndex(self.work / "search", staging.vocabulary)
-                self.site = engine.Site(staging, catalog.config, templates, self.work / "mkdocs")
+                self.site = engine.Site(
+                    staging, catalog.config, templates.search_path("overrides"), self.work / "mkdocs"
+                )
                 report.engine_warnings = self.site.build(self.today, on_page=self.search.add)
                 report.pages = len(staging.pages)
             else:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -15,12 +16,12 @@ title: {title}
 date: {date}
 tags: []
 draft: true            # 写完后改成 false 才会发布 / set to false to publish
-source: ""             # 信息来源，如 历城区委组织部
+source: ""             # 信息来源，如 {source}
 author: ""             # 作者
 photographer: ""       # 摄影
 summary: ""            # 一句话摘要
-communities: []        # 相关社区编号，如 [hengdacheng]
-grids: []              # 相关网格编号，如 [hdc-01]
+communities: []        # 相关社区编号，如 [{community}]
+grids: []              # 相关网格编号，如 [{grid}]
 ---
 
 ## 小标题
@@ -67,7 +68,10 @@ def new_file(args) -> int:
         folder = root / "content" / "stories" / f"{day.year}"
         slug = args.slug or _free_slug(folder, day)
         target = folder / f"{slug}.md"
-        text = STORY.format(title=title, date=day.isoformat())
+        hints = hints_for(root)
+        text = STORY.format(
+            title=title, date=day.isoformat(), source=hints.source, community=hints.community, grid=hints.grid
+        )
     else:
         folder = root / "content" / "board"
         slug = args.slug or _free_slug(folder, day)
@@ -98,3 +102,42 @@ def _district_id(root: Path) -> str:
         return str(data["district"]["id"])
     except Exception:  # the scaffold still helps when the config is broken
         return "district-id"
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Examples for the comments of a new file: the site's own names, never another district's."""
+
+    source: str = "区委组织部"
+    community: str = "community-1"
+    grid: str = "grid-1"
+
+
+def hints_for(root: Path) -> Hints:
+    """The site's district (as the usual source of a story), first community and first grid."""
+    from .importers.site_files import Unreadable, fast_load, grid_paths, grids_of
+
+    found = {}
+    try:  # the scaffold still helps when a file is broken: a neutral example then
+        district = fast_load(root / "site_config.yml")["district"]["name"]
+        if isinstance(district, str) and district.strip():
+            found["source"] = f"{district.strip()}委组织部"
+    except (*Unreadable, KeyError, TypeError):
+        pass
+    try:
+        street = fast_load(root / "content" / "org.yml")["streets"][0]
+        found["community"] = str(street["communities"][0]["id"])
+    except (*Unreadable, KeyError, TypeError, IndexError):
+        pass
+    for path in grid_paths(root):
+        try:
+            grids = grids_of(fast_load(path))
+        except Unreadable:
+            continue
+        if grids and grids[0].get("id"):
+            found["grid"] = str(grids[0]["id"])
+            break
+    return Hints(**{k: v for k, v in found.items() if _PLAIN.match(v)})
+
+
+_PLAIN = re.compile(r"^[^\x00-\x1f\[\]#]{1,100}$")  # fits a one-line YAML comment as it is

@@ -6,6 +6,7 @@ from conftest import ROOT, SITES, TODAY
 
 from builder import pipeline
 from builder.engine import MARKDOWN_EXTENSIONS
+from builder.overrides import Templates
 from builder.pages import render_pages
 from builder.rawhtml import anchor_ids, stash, unstash
 from builder.report import Report
@@ -14,7 +15,7 @@ from builder.report import Report
 @pytest.mark.parametrize("config", [ROOT / "site_config.yml", SITES / "minimal/site_config.yml"])
 def test_every_page_converts_the_same_with_and_without_the_stash(config):
     catalog = pipeline.check(config, TODAY, Report())
-    pages = render_pages(catalog, pipeline.templates_dir_for(config.parent))
+    pages = render_pages(catalog, Templates.for_site(config.parent))
     names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]  # MkDocs' form
     configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
     md = markdown.Markdown(extensions=names, extension_configs=configs)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..shipped import templates_dir
 from . import words as w
 from .catalogue import CATEGORIES, SERVICE_ITEMS
 
@@ -98,7 +99,7 @@ def generate(
     _stories(st, content, streets, communities, grid_records, sizes.stories)
     _pages(content, sizes)
     _screens(content, communities)
-    media = Path(__file__).resolve().parent.parent.parent / "templates" / "assets" / "person.svg"
+    media = templates_dir() / "assets" / "person.svg"
     (content / "media" / "people").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(media, content / "media" / "people" / "demo.svg")
     return sizes

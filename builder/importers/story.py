@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, Problems
+from ..scaffold import hints_for
 from . import story_markdown
 from .story_blocks import Block, Draft
 from .story_names import free_slug, mentioned, same_title, slug_of
@@ -173,7 +174,9 @@ def prepare(
         **mentioned(root, article.title + "\n" + _all_text(article)),
     )
     text = (
-        story_markdown.front_matter(fields) + "\n" + story_markdown.body(article.blocks, paths, article.title)
+        story_markdown.front_matter(fields, hints_for(root))
+        + "\n"
+        + story_markdown.body(article.blocks, paths, article.title)
     )
     return Plan(article, fields, free, target, text, pictures, warnings)
 

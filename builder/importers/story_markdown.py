@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..sanitize import without_html
+from ..scaffold import Hints
 from .story_blocks import Block
 
 
@@ -52,8 +53,9 @@ def _ids(key: str, ids: list[str], hint: str) -> str:
     )
 
 
-def front_matter(fm: FrontMatter) -> str:
-    """The block between the two `---` lines."""
+def front_matter(fm: FrontMatter, hints: Hints | None = None) -> str:
+    """The block between the two `---` lines; `hints`: the site's names for the comments."""
+    hints = hints or Hints()
     lines = [
         "---",
         f"title: {_q(fm.title)}",
@@ -69,8 +71,8 @@ def front_matter(fm: FrontMatter) -> str:
         lines.append(f"cover: {_q(fm.cover)}")
         lines.append(f"cover_alt: {_q(fm.cover_alt)}   # 题图上是什么 / what the picture shows")
     lines += [
-        _ids("communities", fm.communities, "相关社区编号，如 [hengdacheng]"),
-        _ids("grids", fm.grids, "相关网格编号，如 [hdc-01]"),
+        _ids("communities", fm.communities, f"相关社区编号，如 [{hints.community}]"),
+        _ids("grids", fm.grids, f"相关网格编号，如 [{hints.grid}]"),
         "---",
     ]
     return "\n".join(lines) + "\n"

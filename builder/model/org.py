@@ -121,7 +121,7 @@ class Showcase(Record):
     community: Slug = Field(description="所在社区编号 / community id")
     title: Text = Field(min_length=1, description="名称，如 物业党建示范小区 / title")
     estate: Text = Field("", description="小区名称（示范小区时填写）/ estate name")
-    brand: Text = Field("", description="品牌名称，如 人文家园·悦居恒大 / brand")
+    brand: Text = Field("", description="品牌名称 / brand")
     standards: dict[Slug, list[Text]] = Field(default_factory=dict, description="已达标条目 / standards met")
     stars: dict[Year, Stars] = Field(
         default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year"

@@ -85,7 +85,7 @@ class Screen(Record):
     """One screen: where it hangs, what part of the district it serves, and its playlist."""
 
     id: Slug
-    place: Text = Field(min_length=1, description="安放位置，如 恒大城社区党群服务中心大厅 / where it hangs")
+    place: Text = Field(min_length=1, description="安放位置，如 社区党群服务中心大厅 / where it hangs")
     orientation: Literal["landscape", "portrait"] = Field(
         "landscape", description="landscape 横屏 | portrait 竖屏 / orientation"
     )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model.org import Community, Street
 from ..model.services import Service
+from ..overrides import Templates
 from ..privacy import shown_office_phone
 from ..views import PostingView, posting_views, team_cards
 from .qr import absolute_url
@@ -117,9 +117,9 @@ class ServiceCategory:
     groups: list[ServiceGroup]
 
 
-def render_posters(catalog: Catalog, templates_dir: Path) -> dict[str, str]:
+def render_posters(catalog: Catalog, templates: Templates) -> dict[str, str]:
     """Every poster and the index of them: site path → HTML."""
-    w = HtmlWriter(catalog, templates_dir)
+    w = HtmlWriter(catalog, templates)
     site_name = catalog.config.site.name
     current = [v for v in posting_views(catalog) if v.state.current]
     for cid, com in catalog.community.items():

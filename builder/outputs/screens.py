@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..overrides import Templates
 from ..problems import Problems
 from .slides import Capped, build_slides, current_postings
 from .standalone import HtmlWriter
@@ -44,14 +45,16 @@ def screen_url(screen_id: str) -> str:
     return f"screens/{screen_id}/"
 
 
-def render_screens(catalog: Catalog, templates_dir: Path, problems: Problems | None = None) -> dict[str, str]:
+def render_screens(
+    catalog: Catalog, templates: Templates, problems: Problems | None = None
+) -> dict[str, str]:
     """The screens' pages and their index (when content/screens.yml lists any): site path → HTML."""
     if not catalog.screens:
         return {}
-    w = HtmlWriter(catalog, templates_dir)
+    w = HtmlWriter(catalog, templates)
     capped: list[Capped] = []
     shown = []
-    runtime = b"".join((templates_dir / "assets" / f).read_bytes() for f in RUNTIME)
+    runtime = b"".join(templates.find(f"assets/{f}").read_bytes() for f in RUNTIME)
     runtime += catalog.config.brand.color.encode()
     postings = current_postings(catalog)
     for screen in catalog.screens:

@@ -5,7 +5,6 @@ cleaned with the same rules as the site's pages."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -14,6 +13,7 @@ from markupsafe import Markup
 from .. import sanitize
 from ..catalog import Catalog
 from ..engine import MARKDOWN_EXTENSIONS
+from ..overrides import Templates
 from ..pages import author_markdown, make_env, relative
 from .qr import absolute_url, placeholder
 
@@ -38,9 +38,9 @@ def weekdays(days: list[int]) -> str:
 class HtmlWriter:
     """Renders templates/<kind>/*.html into site files keyed by their path in the site."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path):
+    def __init__(self, catalog: Catalog, templates: Templates):
         self.catalog = catalog
-        self.env = make_env(templates_dir)  # the pages' environment and filters, over all templates/
+        self.env = make_env(templates.search_path())  # the pages' environment and filters, over templates/
         self.env.filters["ymd_zh"] = ymd_zh
         self.env.filters["weekdays"] = weekdays
         self.files: dict[str, str] = {}

@@ -198,7 +198,7 @@
         if (mine !== seq) return;
       }
       // Street and community pages whose name starts with the query go first: on a big
-      // site hundreds of grid pages repeat "恒大城社区" and outrank the community's own page.
+      // site hundreds of grid pages repeat "某某社区" and outrank the community's own page.
       if (query) {
         const places = await pf.search(query, { filters: { ...filters, kind: { any: ["街道", "社区"] } } });
         const firsts = [];
