@@ -179,7 +179,7 @@ def check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 30 or any(unicodedata.category(c).startswith("C") for c in name):
         raise Refused(
-            f"区县名称“{name}”不合适：应为 1 到 30 个字，不含换行等控制字符，如 某某区",
+            f"区县名称“{json.dumps(name, ensure_ascii=False)[1:-1]}”不合适：应为 1 到 30 个字，不含换行等控制字符，如 某某区",
             "the district's name must be 1 to 30 characters without control characters",
         )
     return name

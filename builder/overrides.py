@@ -205,7 +205,7 @@ def reported(templates: Templates, root: Path, problems: Problems) -> Iterator[N
                 where,
                 Mark(line, 0),
                 "",
-                f"模板写法有误：{detail}",
+                f"模板写法有误：请检查这一行的 {{% %}}、{{{{ }}}} 是否成对、写全（Jinja 的说明：{detail}）",
                 f"template syntax error: {detail}",
             )
         else:
