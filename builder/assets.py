@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from . import footer
 from .catalog import Catalog
 from .engine import Staging
 from .media import is_publishable
@@ -80,8 +81,8 @@ def published_media(pages: dict[str, str], config) -> set[str]:
     story still under embargo, an attachment of an internal posting stays out of the output,
     however it is named."""
     found = {name for text in pages.values() for name in media_names(text)}
-    if config.site.logo:
-        found.add(config.site.logo.lstrip("/").removeprefix("./").removeprefix("media/"))
+    named = [config.site.logo, config.site.share_image, *(p for p, _ in footer.media_paths(config.footer))]
+    found |= {p.lstrip("/").removeprefix("./").removeprefix("media/") for p in named if p}
     return {unquote(f) for f in found} | found
 
 

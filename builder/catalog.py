@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import footer
 from .config import SiteConfig
 from .media import MediaChecker
 from .model.base import Record
@@ -216,6 +217,7 @@ def build_catalog(
         media.check_body(street.intro, street, None, ("intro",))
     if config.site.logo:
         media.check(config.site.logo, config, ("site", "logo"))
+    footer.check_references(config, content.pages, media, problems)
 
     grids = content.grids
     grid_ids, codes = _Ids("网格", problems), _Ids("网格代码", problems)

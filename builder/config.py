@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from .footer import RASTER, Footer
 from .load import load_yaml_file
 from .model.base import Paragraph, Record, Slug, Text, digits, fail, validate
 from .problems import ContentError, Problems
@@ -46,6 +47,18 @@ def _site_url(value: str) -> str:
 SiteUrl = Annotated[Text, AfterValidator(_site_url)]
 
 
+def _share_image(value: str) -> str:
+    if value and not value.lower().endswith(RASTER):
+        raise fail(
+            f"分享图“{value}”请用 JPG 或 PNG 图片：微信等转发链接时不显示 SVG、GIF 之类的图片",
+            "the share image must be a JPG or PNG: WeChat and other link previews do not show SVG",
+        )
+    return value
+
+
+ShareImage = Annotated[Text, AfterValidator(_share_image)]
+
+
 class SiteInfo(Record):
     """The site's identity."""
 
@@ -56,6 +69,10 @@ class SiteInfo(Record):
     language: Literal["zh"] = Field("zh", description="界面语言（目前只支持 zh）/ UI language")
     logo: Text = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
     copyright: Paragraph = Field("", description="页脚版权与主办单位 / footer text")
+    share_image: ShareImage = Field(
+        "",
+        description="分享图：链接转发到微信等处时的缩略图，content/ 下的 JPG 或 PNG，如 media/share.jpg / share image",
+    )
 
 
 class District(Record):
@@ -122,6 +139,9 @@ class SiteConfig(Record):
     privacy: Privacy = Field(default_factory=Privacy)
     board: Board = Field(default_factory=Board)
     home: Home = Field(default_factory=Home)
+    footer: Footer = Field(
+        default_factory=Footer, description="页脚：主办单位、备案号、标识、联系我们 / footer lines"
+    )
 
 
 def load_config(config_file: Path) -> tuple[SiteConfig, Path]:
@@ -147,6 +167,15 @@ def load_config(config_file: Path) -> tuple[SiteConfig, Path]:
                 *config.at("station_facilities"),
                 "这个清单编号不在 standards 里",
                 "this checklist id is not under standards",
+            )
+        code = config.footer.site_code
+        if code and config.district.code and code[:2].isdigit() and code[:2] != config.district.code[:2]:
+            problems.add(
+                *config.at("footer", "site_code"),
+                f"网站标识码“{code}”的前两位 {code[:2]} 与本区的行政区划代码 {config.district.code} 不在同一个省："
+                "请核对标识码",
+                f"the site id code starts with {code[:2]}, another province than the district's code "
+                f"{config.district.code}",
             )
     if problems or config is None:
         raise ContentError(problems)

@@ -24,8 +24,9 @@ from pathlib import Path
 import yaml
 from markupsafe import Markup, escape
 
-from . import preview_guard, rawhtml, sanitize
+from . import footer, preview_guard, rawhtml, sanitize, sharing
 from .config import SiteConfig
+from .outputs.feeds import district_feeds
 from .outputs.search import INDEX_LANG
 
 
@@ -86,7 +87,7 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: 
             "assets/gridboard/pagefind-search.css",
         ],
         "extra_javascript": ["assets/gridboard/pagefind-search.js"],
-        "extra": {"generator": False, "pagefind": {"lang": INDEX_LANG}},
+        "extra": {"generator": False, "pagefind": {"lang": INDEX_LANG}, "gridboard": public_values(config)},
         "nav": nav,
         "validation": {
             "nav": {"omitted_files": "ignore", "not_found": "warn", "absolute_links": "ignore"},
@@ -98,6 +99,16 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: 
             },
         },
         "strict": False,
+    }
+
+
+def public_values(config: SiteConfig) -> dict:
+    """What every page's footer and <head> show besides the page (templates/overrides/main.html,
+    partials/footer.html): the footer lines, the default share picture, the district's feeds."""
+    return {
+        "footer": footer.theme_values(config.footer),
+        "share_image": sharing.default_image(config),
+        "feeds": [{"title": f.title, "path": f.path} for f in district_feeds(config)],
     }
 
 

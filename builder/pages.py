@@ -16,9 +16,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from . import sharing
 from .catalog import Catalog
 from .escape import as_text, keep_masks
 from .memo import Memo
+from .outputs import feeds
 from .overrides import Templates
 from .privacy import shown_office_phone
 from .problems import Problems
@@ -211,6 +213,7 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
             "community.md.j2",
             f"communities/{cid}.md",
             com=com,
+            feeds=[dataclasses.asdict(f) for f in feeds.community_feeds(com)],
             street=catalog.street_of[cid],
             grids=catalog.grids_of.get(cid, []),
             showcases=showcases_of.get(cid, []),
@@ -297,9 +300,22 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
             "story.md.j2",
             f"stories/{s.meta.date.year}/{s.slug}.md",
             s=s,
+            share_image=sharing.image_url(catalog.config, s.meta.cover),
             grids=[catalog.grid[g] for g in s.meta.grids if g in catalog.grid],
             communities=[catalog.community[c] for c in s.meta.communities if c in catalog.community],
         )
     for p in catalog.pages:
         w.render("free.md.j2", f"about/{p.slug}.md", p=p)
+    years: dict[int, list] = defaultdict(list)
+    for s in catalog.stories:
+        years[s.meta.date.year].append(s)
+    w.render(
+        "sitemap.md.j2",
+        "sitemap.md",
+        months=dict(months),
+        years=dict(years),
+        tags=dict(sorted(tags.items())),
+        feeds=feeds.district_feeds(catalog.config),
+        community_feeds={cid: feeds.community_feeds(com) for cid, com in catalog.community.items()},
+    )
     return w.pages

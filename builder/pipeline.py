@@ -15,10 +15,17 @@ from .config import load_config
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
+from .outputs.feeds import render_feeds
 from .outputs.manifest import write_manifest
 from .outputs.pdf import write_pdfs
 from .outputs.posters import render_posters
-from .outputs.publish import check_out_dir, make_staging_dir, swap_into_place, write_version
+from .outputs.publish import (
+    check_out_dir,
+    make_staging_dir,
+    swap_into_place,
+    write_preview_version,
+    write_version,
+)
 from .outputs.qr import draw_all
 from .outputs.screens import render_screens
 from .outputs.search import SearchIndex
@@ -74,16 +81,22 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs
         with report.timed("outputs"):
             report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
             write_manifest(built, f"gridboard {__version__}")  # last: it lists every other file
-        html = [p.relative_to(built).parts[0] for p in built.rglob("*.html")]
-        report.screens = sum(1 for top in html if top == "screens") - bool(extra_index(built, "screens"))
-        report.posters = sum(1 for top in html if top == "print") - bool(extra_index(built, "print"))
-        report.pages = len(html) - html.count("screens") - html.count("print")
+        count_outputs(built, report)
         check_out_dir(out_dir, config_file.parent)  # again: files may have come while building
         swap_into_place(built, out_dir)
     finally:
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
     return out_dir
+
+
+def count_outputs(built: Path, report: Report) -> None:
+    """Count the pages, screens and posters of a built site the same way for build and preview:
+    every HTML file (404.html too) outside screens/ and print/ is a page."""
+    html = [p.relative_to(built).parts[0] for p in built.rglob("*.html")]
+    report.screens = sum(1 for top in html if top == "screens") - bool(extra_index(built, "screens"))
+    report.posters = sum(1 for top in html if top == "print") - bool(extra_index(built, "print"))
+    report.pages = len(html) - html.count("screens") - html.count("print")
 
 
 def extra_index(built: Path, folder: str) -> bool:
@@ -102,6 +115,8 @@ def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
         extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
     with report.timed("qr"):
         extra = draw_all(extra)
+    with report.timed("feeds"):
+        extra |= render_feeds(catalog)
     staging = assets.stage(catalog, pages, root, templates, extra)
     work = make_staging_dir(out_dir)
     try:
@@ -159,7 +174,8 @@ class Preview:
             pages = render_pages(catalog, templates, self.page_memo)
             self.page_memo.sweep()
             extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
-            staging = assets.stage(catalog, pages, self.root, templates, draw_all(extra))
+            extra = draw_all(extra) | render_feeds(catalog)
+            staging = assets.stage(catalog, pages, self.root, templates, extra)
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
         with reported(templates, self.root, report.problems), report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:
@@ -170,7 +186,7 @@ class Preview:
                     staging, catalog.config, templates.search_path("overrides"), self.work / "mkdocs"
                 )
                 report.engine_warnings = self.site.build(self.today, on_page=self.search.add)
-                report.pages = len(staging.pages)
+                count_outputs(self.site_dir, report)  # as build counts: 404.html is a page too
             else:
                 old = self.staging
                 changed = {r for r, t in staging.pages.items() if old.pages.get(r) != t}
@@ -184,6 +200,8 @@ class Preview:
                     self.search.remove(rel)
                 report.pages = len([r for r in changed if r in staging.pages])
         self.staging, self.key, self.stamps = staging, key, stamps
+        # what screens opened in the preview poll (a whole build writes it in outputs/publish.py)
+        write_preview_version(self.site_dir, self.today.isoformat(), f"gridboard {__version__} preview")
         self._indexer.request(self.search, self.site_dir)
         return report
 

@@ -48,6 +48,11 @@ COPIES = {
         "Material's main.html only extends base.html; ours adds blocks (Pagefind body, CSP, elder mode): "
         "add to templates/overrides/main.html whatever Material's now does",
     ),
+    "partials/footer.html": Copy(
+        "partials/footer.html",
+        "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+        _AGAIN + " (Gridboard's footer lines, the div.gb-footer block, above the copyright)",
+    ),
     "partials/header.html": Copy(
         "partials/header.html",
         "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",

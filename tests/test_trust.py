@@ -137,6 +137,8 @@ def test_the_leak_check_can_fail(leaky_site):
     assert "grids/ly-01/index.html" in output_holds(out, "138****2222")  # the masked form
     assert "screens/all/index.html" in output_holds(out, "138****2222")  # screens are searched too
     assert "screens/all/index.html" in output_holds(out, "第四季度居务公开")
+    assert "feeds/stories.xml" in output_holds(out, "社区茶亭")  # the feeds are searched too
+    assert "feeds/board.xml" in output_holds(out, "第四季度居务公开")
 
 
 def test_published_again_once_the_embargo_passes(tmp_path):

@@ -66,6 +66,16 @@ def write_version(site_dir: Path, today: str, generator: str) -> str:
     return digest
 
 
+def write_preview_version(site_dir: Path, today: str, generator: str) -> None:
+    """version.json for the live preview: each screen's build key, so that a screen opened in
+    the preview follows saved changes as a published one follows builds (no digest of every file:
+    the preview is rebuilt on every save, and its search index is still being written)."""
+    keys = build_keys(site_dir)
+    version = hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()[:16]
+    stamp = {"version": version, "built_for": today, "generator": generator, "screens": keys}
+    (site_dir / MARKER).write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def check_out_dir(out_dir: Path, root: Path) -> Path:
     """Refuse an output folder whose replacement would lose files the build did not make; return
     the folder to build into (where `out_dir` points, if it is a link: the link itself stays).
