@@ -86,6 +86,20 @@ def _max_length(annotation, metadata=()) -> int | None:
     return None
 
 
+def _opened(html: str) -> list[str]:
+    """Elements removed with their content that `html` opens and never closes (innermost last)."""
+    from builder.sanitize import _RAW_TEXT
+
+    open_tags = []
+    for closing, tag in re.findall(r"<(/?)([a-z]+)\b", html):
+        if tag in _RAW_TEXT:
+            if closing and tag in open_tags:
+                open_tags.remove(tag)
+            elif not closing:
+                open_tags.append(tag)
+    return open_tags[::-1]
+
+
 def _is_markdown(info) -> bool:
     return "Markdown" in (info.description or "")
 
@@ -109,6 +123,8 @@ class _Planter:
             start = (self.n * room) % len(payload)  # with n, so every part is planted somewhere whole
             payload = (payload + payload)[start : start + room].strip()
         value = f"⟦{self.n}⟧{payload}⟦/{self.n}⟧"
+        if markdown:  # a Markdown text must close what it opens, or the rest of it is lost (H4a)
+            value += "".join(f"</{t}>" for t in _opened(payload))
         self.planted.where[self.n] = (rel, path, value, markdown)
         self.originals[(rel, path)] = old
         return value
