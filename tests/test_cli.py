@@ -168,4 +168,4 @@ def test_serve_previews_and_rebuilds_on_save(tmp_path):
         assert not (site / "site").exists()  # the preview never touches the published folder
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)  # serve waits up to 10 s for a search index still being written
