@@ -59,6 +59,16 @@ worker_roles: [grid_leader, grid_worker, party_instructor, part_time_worker]
 #     items: [有党组织, 有服务阵地, 有办事流程, 有公开内容, 有评价指标, 有工作案例]
 standards: {{}}
 
+# 页脚（可以不写；写法和检查见{guide} 3.1A 节）：主办单位、备案号、党政机关网站标识、联系我们。
+# 去掉行首的 # 再填；备案号照抄备案系统里的写法，标识图片放进 content/media/footer/。
+# footer:
+#   sponsor: 中共××区委组织部
+#   site_code: "0000000000"        # 网站标识码（政府网站才有），加引号
+#   icp: ×ICP备00000000号-1
+#   police: ×公网安备 00000000000000号
+#   badge: {{image: media/footer/dangzheng.png, link: "https://bszs.conac.cn/…"}}
+#   contact: {{page: contact, address: ××路 1 号, phone: "0000-00000000"}}
+
 # 公开栏：最短公示天数和公开类别（编号: 名称）
 board:
   min_days: 5
