@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .model.base import Phone, Record, Text, fail, is_mobile
+from .model.base import TEXT_MAX, Phone, Record, Text, fail, is_mobile
 
 # Province abbreviations used in filing numbers → the first two digits of division codes. Some
 # provinces are written with either of two (蜀/川, 黔/贵, 滇/云, 陇/甘, 秦/陕).
@@ -72,7 +72,12 @@ def _site_code(value: str) -> str:
     )
 
 
-SiteCode = Annotated[str, BeforeValidator(lambda v: _quoted(v, "网站标识码")), AfterValidator(_site_code)]
+SiteCode = Annotated[
+    str,
+    BeforeValidator(lambda v: _quoted(v, "网站标识码")),
+    Field(max_length=TEXT_MAX),
+    AfterValidator(_site_code),
+]
 
 _ICP = re.compile(rf"^{_ABBR}ICP[备证][0-9]{{4,10}}号(-[0-9]{{1,3}})?$")
 
@@ -87,7 +92,7 @@ def _icp(value: str) -> str:
     )
 
 
-Icp = Annotated[str, AfterValidator(_icp)]
+Icp = Annotated[Text, AfterValidator(_icp)]
 
 _POLICE = re.compile(rf"^({_ABBR})公网安备 ?([0-9]{{14}})号$")
 
@@ -109,7 +114,7 @@ def _police(value: str) -> str:
     return value
 
 
-Police = Annotated[str, AfterValidator(_police)]
+Police = Annotated[Text, AfterValidator(_police)]
 
 
 def _badge_link(value: str) -> str:
@@ -166,7 +171,7 @@ class Badge(Record):
     image: Image = Field(
         description="标识图片，content/ 下的路径，如 media/footer/dangzheng.png / badge picture"
     )
-    link: Annotated[str, AfterValidator(_badge_link)] = Field(
+    link: Annotated[Text, AfterValidator(_badge_link)] = Field(
         description="标识页地址（开办审核后给出），如 https://bszs.conac.cn/sitename?method=show&id=… / link"
     )
 
