@@ -171,6 +171,10 @@ def write_override(root: Path, name: str) -> int:
         cut = (
             (text.find("\n") + 1 or len(text)) if text.startswith("<?xml") else 0
         )  # the declaration must lead
+        # Material's own files say "do not edit" (they are generated upstream): not true of a copy
+        text = text.replace(
+            "This file was automatically generated - do not edit", "您的副本，可以修改 / your copy: edit it"
+        )
         data = (text[:cut] + header(name, digest(source)) + text[cut:]).encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "xb") as fh:  # "x": never overwrite, even in a race
