@@ -487,6 +487,8 @@ def load_content(root: Path, problems: Problems, memo: Memo | None = None) -> So
     for folder, attr in (("stories", "stories"), ("pages", "pages")):
         for file in _files(content / folder, "**/*.md"):
             doc = read(load_markdown_file, file)
-            if doc is not None:
+            if doc is None:
+                sources.failed.add(attr)
+            else:
                 getattr(sources, attr).append(doc)
     return sources

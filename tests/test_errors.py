@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import TODAY, make_site
+from conftest import TODAY, build_site, make_site
 
 from builder import pipeline
 from builder.outputs.manifest import write_manifest
@@ -186,3 +186,37 @@ def test_broken_site_config_is_reported_too(tmp_path):
     site = edited(tmp_path, "site_config.yml", "  grid_leader: 网格长", "  Grid Leader: 网格长")
     errors = problems_of(site)
     assert errors[0].path == "site_config.yml" and "Grid Leader" in errors[0].message
+
+
+SCREEN_NAMING_ABOUT = """\
+- id: hall
+  place: 兰苑社区党群服务中心
+  orientation: landscape
+  scope: lanyuan
+  playlist:
+    - {show: page, page: about}
+"""
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["---\ntitle: [关于本站\n---\n正文。\n", "---\ntitle: 关于本站\norder: 第一\n---\n正文。\n"],
+    ids=["page that cannot be read", "page whose front matter is wrong"],
+)
+def test_a_page_that_could_not_be_read_is_not_also_missing_for_the_screen_naming_it(tmp_path, broken):
+    site = make_site(tmp_path, {"content/screens.yml": SCREEN_NAMING_ABOUT, "content/pages/about.md": broken})
+    with pytest.raises(ContentError) as e:
+        build_site(site)
+    errors = [p for p in e.value.problems.items if p.severity == "error"]
+    assert [p.path for p in errors] == ["content/pages/about.md"]
+    assert not any("找不到页面" in p.message for p in e.value.problems.items)
+
+
+def test_a_screen_naming_a_page_that_does_not_exist_is_still_told(tmp_path):
+    site = make_site(
+        tmp_path, {"content/screens.yml": SCREEN_NAMING_ABOUT.replace("page: about", "page: abuot")}
+    )
+    with pytest.raises(ContentError) as e:
+        build_site(site)
+    (problem,) = [p for p in e.value.problems.items if p.severity == "error"]
+    assert problem.path == "content/screens.yml" and "找不到页面“abuot”，是不是“about”？" in problem.message
