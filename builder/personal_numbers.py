@@ -188,11 +188,17 @@ def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool
             for f in numbers_as_read(_uncommented(lines[n]), today, codes):
                 located.setdefault(f.number, []).append((n, f))
     if located or _VALUES_ONLY.search(doc.text):
-        for number, (key, found) in _numbers_in_values(doc, today, codes).items():
-            if number in located:
+        for number, entries in _numbers_in_values(doc, today, codes).items():
+            if number in located:  # each line's hit named by the value that holds that line
+                starts = sorted(
+                    (((m.line if (m := doc.mark(*key)) else 0), key) for key, _ in entries),
+                    key=lambda s: s[0],
+                )
                 for n, f in located[number]:
+                    key = _key_at(starts, n + 1 + doc.offset)
                     hits.append(Hit(f, n + 1 + doc.offset, f.start + 1, field_path(key), draft))
             else:  # written so that no line shows it whole: at the start of the value
+                key, found = entries[0]
                 mark = doc.mark(*key)
                 hits.append(Hit(found, mark.line, mark.column, field_path(key), draft))
     body = doc.body
@@ -232,15 +238,22 @@ def _uncommented(line: str) -> str:
     return line
 
 
-def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, tuple]:
-    """Number → (key, Found) over the values that are published as text: not ids, codes, phones
-    (typed and checked elsewhere), nor anything of an internal posting."""
-    out: dict[str, tuple] = {}
+def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, list[tuple]]:
+    """Number → every (key, Found) of it over the values that are published as text: not ids,
+    codes, phones (typed and checked elsewhere), nor anything of an internal posting."""
+    out: dict[str, list[tuple]] = {}
     for key, value in published_strings(doc, _SKIP_KEYS):
         if len(value) >= 6:
             for f in numbers_as_read(value, today, codes):
-                out.setdefault(f.number, (key, f))
+                out.setdefault(f.number, []).append((key, f))
     return out
+
+
+def _key_at(starts: list[tuple[int, tuple]], line: int) -> tuple:
+    """The key of the value that holds `line`: the last value starting on it or before it
+    (`starts`: (first line, key), sorted by line)."""
+    i = bisect.bisect_right([start for start, _ in starts], line) - 1
+    return starts[max(i, 0)][1]
 
 
 def load_allowed(root: Path, problems: Problems) -> list[PublicNumber]:

@@ -19,14 +19,17 @@ def is_internal(posting: object) -> bool:
 
 def published_strings(doc: SourceDoc, skip_keys: frozenset[str] = frozenset()) -> Iterator[tuple[tuple, str]]:
     """(key path, value) of every string in the file's data, minus internal postings and the
-    mappings' `skip_keys`."""
+    strings under `skip_keys`."""
     stack: list[tuple[tuple, object]] = [((), doc.data)]
     if doc.path.startswith("content/board/") and isinstance(doc.data, list):
         stack = [((i,), p) for i, p in enumerate(doc.data) if not is_internal(p)]
     while stack:
         key, value = stack.pop()
         if isinstance(value, dict):
-            stack += [(key + (k,), v) for k, v in value.items() if k not in skip_keys]
+            # a skipped key names a typed scalar (a phone, an id); a mapping under it is walked
+            stack += [
+                (key + (k,), v) for k, v in value.items() if k not in skip_keys or not isinstance(v, str)
+            ]
         elif isinstance(value, list):
             stack += [(key + (i,), v) for i, v in enumerate(value)]
         elif isinstance(value, str):
