@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from builder.engine import MARKDOWN_EXTENSIONS
+from builder.markdown_setup import MARKDOWN_EXTENSIONS
 
 try:
     import psutil

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from . import footer, preview_guard, rawhtml, sanitize, sharing
 from .config import SiteConfig
+from .markdown_setup import MARKDOWN_EXTENSIONS
 from .outputs.feeds import district_feeds
 from .outputs.search import INDEX_LANG
 
@@ -39,17 +40,6 @@ class Staging:
     texts: dict[str, str]  # docs path → generated text file (brand.css …)
     vocabulary: list[str]  # words search must keep whole: names of people, places, grids
     nav: list[dict]  # top-level navigation: [{label: docs path}]
-
-
-# Python-Markdown extensions for every page (benchmarks/bench.py builds its baseline with the same)
-MARKDOWN_EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "tables",
-    "admonition",
-    "def_list",
-    {"toc": {"permalink": False}},
-]
 
 
 def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: list[dict]) -> dict:

@@ -18,7 +18,6 @@ from types import UnionType
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 import annotated_types
-import markdown
 import pytest
 from conftest import ROOT, TODAY, make_site
 from pydantic import AfterValidator, BaseModel, BeforeValidator
@@ -26,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from builder import markdown_limits, pipeline, problems
 from builder.cli import main
-from builder.engine import MARKDOWN_EXTENSIONS
+from builder.markdown_setup import new_markdown
 from builder.outputs import slides
 from builder.problems import ContentError
 from builder.report import SHOWN_IN_ALL, SHOWN_PER_FILE, Report
@@ -353,9 +352,7 @@ EMPHASIS = {
 
 
 def _convert(text: str) -> str:
-    names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]
-    configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
-    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+    return new_markdown().convert(text)
 
 
 @pytest.mark.parametrize("shape", ATTACKS)

@@ -180,12 +180,9 @@ def split(text: str) -> tuple[dict, str]:
 
 def html_of(body: str) -> BeautifulSoup:
     """The body as the site's Markdown makes it (without the page around it)."""
-    import markdown
+    from builder.markdown_setup import new_markdown
 
-    from builder.engine import MARKDOWN_EXTENSIONS
-
-    names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]
-    return BeautifulSoup(markdown.markdown(body, extensions=names), "html.parser")
+    return BeautifulSoup(new_markdown().convert(body), "html.parser")
 
 
 def problems_about(site: Path, target: Path) -> list[str]:

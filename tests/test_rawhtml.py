@@ -1,11 +1,10 @@
 """HTML blocks kept out of Python-Markdown give exactly the HTML Markdown would give."""
 
-import markdown
 import pytest
 from conftest import ROOT, SITES, TODAY
 
 from builder import pipeline
-from builder.engine import MARKDOWN_EXTENSIONS
+from builder.markdown_setup import new_markdown
 from builder.overrides import Templates
 from builder.pages import render_pages
 from builder.rawhtml import anchor_ids, stash, unstash
@@ -16,9 +15,7 @@ from builder.report import Report
 def test_every_page_converts_the_same_with_and_without_the_stash(config):
     catalog = pipeline.check(config, TODAY, Report())
     pages = render_pages(catalog, Templates.for_site(config.parent))
-    names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]  # MkDocs' form
-    configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    md = new_markdown()  # the extensions MkDocs is given, with their settings
     stashed_any = False
     for path, text in pages.items():
         body = text.split("---\n", 2)[2] if text.startswith("---\n") else text

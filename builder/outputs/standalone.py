@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import markdown
 from markupsafe import Markup
 
 from .. import sanitize
 from ..catalog import Catalog
-from ..engine import MARKDOWN_EXTENSIONS
+from ..markdown_setup import new_markdown
 from ..overrides import Templates
 from ..pages import author_markdown, make_env, relative
 from .qr import absolute_url, placeholder
@@ -44,9 +43,7 @@ class HtmlWriter:
         self.env.filters["ymd_zh"] = ymd_zh
         self.env.filters["weekdays"] = weekdays
         self.files: dict[str, str] = {}
-        names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]
-        configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
-        self._md = markdown.Markdown(extensions=names, extension_configs=configs)
+        self._md = new_markdown()
 
     def render(self, template: str, dest: str, **ctx: Any) -> None:
         """Write `dest` (a path in the site, e.g. screens/hdc/index.html) from `template`."""
