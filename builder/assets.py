@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from . import footer
+from . import footer, sharing
 from .catalog import Catalog
 from .engine import Staging
 from .media import is_publishable
+from .outputs.feeds import district_feeds
+from .outputs.search import INDEX_LANG
 from .overrides import Templates
 
 
@@ -107,5 +109,24 @@ def stage(
         files["assets/gridboard/" + rel] = f
     texts = {"assets/gridboard/brand.css": brand_css(catalog.config.brand.color), **extra}
     return Staging(
-        pages=pages, files=files, texts=texts, vocabulary=vocabulary(catalog), nav=navigation(catalog)
+        pages=pages,
+        files=files,
+        texts=texts,
+        vocabulary=vocabulary(catalog),
+        nav=navigation(catalog),
+        theme_values=theme_values(catalog.config),
     )
+
+
+def theme_values(config) -> dict:
+    """What every page's theme shows besides the page (mkdocs.yml's `extra`, read by
+    templates/overrides/main.html and partials/footer.html): the search index's language, the
+    footer lines, the default share picture, the district's feeds."""
+    return {
+        "pagefind": {"lang": INDEX_LANG},
+        "gridboard": {
+            "footer": footer.theme_values(config.footer),
+            "share_image": sharing.default_image(config),
+            "feeds": [{"title": f.title, "path": f.path} for f in district_feeds(config)],
+        },
+    }

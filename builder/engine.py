@@ -18,17 +18,15 @@ import signal
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from markupsafe import Markup, escape
 
-from . import footer, preview_guard, rawhtml, sanitize, sharing
+from . import preview_guard, rawhtml, sanitize
 from .config import SiteConfig
 from .markdown_setup import MARKDOWN_EXTENSIONS
-from .outputs.feeds import district_feeds
-from .outputs.search import INDEX_LANG
 
 
 @dataclass
@@ -40,9 +38,12 @@ class Staging:
     texts: dict[str, str]  # docs path → generated text file (brand.css …)
     vocabulary: list[str]  # words search must keep whole: names of people, places, grids
     nav: list[dict]  # top-level navigation: [{label: docs path}]
+    theme_values: dict = field(default_factory=dict)  # what every page's theme reads (`extra`)
 
 
-def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: list[dict]) -> dict:
+def mkdocs_config(
+    config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: list[dict], theme_values: dict
+) -> dict:
     """The generated mkdocs.yml: Chinese UI, no outside fonts, brand colour, a small navigation.
 
     Search is Pagefind (outputs/search.py), not Material's lunr plugin: no `search` plugin; the
@@ -77,7 +78,7 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: 
             "assets/gridboard/pagefind-search.css",
         ],
         "extra_javascript": ["assets/gridboard/pagefind-search.js"],
-        "extra": {"generator": False, "pagefind": {"lang": INDEX_LANG}, "gridboard": public_values(config)},
+        "extra": {"generator": False, **theme_values},
         "nav": nav,
         "validation": {
             "nav": {"omitted_files": "ignore", "not_found": "warn", "absolute_links": "ignore"},
@@ -89,16 +90,6 @@ def mkdocs_config(config: SiteConfig, staging_dir: Path, custom_dir: Path, nav: 
             },
         },
         "strict": False,
-    }
-
-
-def public_values(config: SiteConfig) -> dict:
-    """What every page's footer and <head> show besides the page (templates/overrides/main.html,
-    partials/footer.html): the footer lines, the default share picture, the district's feeds."""
-    return {
-        "footer": footer.theme_values(config.footer),
-        "share_image": sharing.default_image(config),
-        "feeds": [{"title": f.title, "path": f.path} for f in district_feeds(config)],
     }
 
 
@@ -178,7 +169,7 @@ class Site:
         self.theme_dirs = [d.resolve() for d in theme_dirs]
         write_staging(staging, staging_dir)
         self.known = set(staging.pages) | set(staging.texts) | set(staging.files)
-        cfg_dict = mkdocs_config(config, staging_dir, self.theme_dirs[-1], staging.nav)
+        cfg_dict = mkdocs_config(config, staging_dir, self.theme_dirs[-1], staging.nav, staging.theme_values)
         self.cfg_file = staging_dir / "mkdocs.yml"
         self.cfg_file.write_text(
             yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), encoding="utf-8"
