@@ -11,7 +11,8 @@ from pydantic import AfterValidator, Field
 
 from .footer import RASTER, Footer
 from .load import load_yaml_file
-from .model.base import Paragraph, Record, Slug, Text, digits, fail, validate
+from .model.base import Paragraph, Record, Slug, Text, digits, fail
+from .model.validate import validate
 from .problems import ContentError, Problems
 
 
