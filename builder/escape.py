@@ -10,7 +10,7 @@ the browser in either place, and Python-Markdown passes them through untouched, 
 
 The page environment applies it to every `{{ … }}` through Jinja's `finalize` (pages.make_env);
 only values that are already `Markup` pass unchanged: cleaned Markdown (`md`), JSON (`tojson`)
-and links we made (`u`). The theme's environment escapes HTML (engine.py turns autoescape on for
+and links we made (`u`). The theme's environment escapes HTML (engine/theme.py turns autoescape on for
 Material's templates), and the standalone screens and posters are pure HTML with autoescape.
 """
 

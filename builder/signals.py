@@ -4,7 +4,7 @@ temporary folder is removed.
 The handler raises Stopped to cut a rebuild short. Python drops an exception raised where it cannot
 propagate — an at-fork hook (logging releases its lock after each fork of the render workers), a
 `__del__` — so the signal is also kept in a Stop, which the preview looks at after each rebuild and
-while it waits for changes (engine.py also holds these signals while it forks).
+while it waits for changes (engine/workers.py also holds these signals while it forks).
 """
 
 from __future__ import annotations
