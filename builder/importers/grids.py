@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -43,6 +44,15 @@ _FIELD_ZH = {
 }
 
 
+@dataclass
+class _Outcome:
+    """What applying every grid of the sheet did."""
+
+    changes: list[str]  # one line per grid added or updated
+    skipped: list[str]  # grids with errors, left as they were
+    fatal: list  # problems of the headers or the whole file, not of one grid's rows
+
+
 def run(
     file: Path,
     config_file: Path,
@@ -55,45 +65,12 @@ def run(
 ) -> int:
     """Import one ledger; print the changes (stdout) or every problem (stderr). Exit 0 or 1."""
     problems = Problems()
-    try:
-        config, root = load_config(config_file)
-    except ContentError as err:
-        _print(err.problems)
+    opened = _open_ledger(file, config_file, mapping, sheet, problems)
+    if opened is None:
         return 1
-    settings = _mapping(mapping, problems)
-    if not file.is_file():
-        print(f"找不到文件 {file} (no such file)", file=sys.stderr)
-        return 1
-    try:
-        sheets = read_ledger(file, file.name)
-    except LedgerUnreadable as err:
-        print(f"{err.zh}\n    ({err.en})", file=sys.stderr)
-        return 1
-    if not sheets:
-        print(f"{file.name} 里没有可见的工作表 (no visible sheet)", file=sys.stderr)
-        return 1
-    vocab = Columns(config.roles, settings.get("columns"))
-    rows = read_rows(sheets, vocab, problems, only=sheet or settings.get("sheet"))
-    site = GridFiles(root, problems)
-    drafts = _group(rows, problems)
-    if not drafts and not problems.errors:
-        problems.add(file.name, None, "", "表中没有任何网格数据行", "the sheet has no grid rows")
-    data_rows = {_row(r.where) for d in drafts for r in d.rows}
-    fatal = [p for p in problems.errors if _row(p.path) not in data_rows]  # headers, whole file
-    bad_rows = {_row(p.path) for p in problems.errors}  # rows the sheet reading found wrong
-    changes: list[str] = []
-    skipped: list[str] = []
-    for draft in drafts:
-        own = Problems()
-        row_errors = any(_row(r.where) in bad_rows for r in draft.rows)
-        result = _import_one(draft, site, own, today or dt.date.today())
-        problems.extend(own)
-        if own.errors or row_errors:
-            skipped.append(f"{draft.where} {_name(draft)}")
-            continue
-        if result:
-            changes.append(result)
-    if fatal or (problems.errors and not partial):
+    root, site, drafts = opened
+    outcome = _import_all(drafts, site, problems, today or dt.date.today())
+    if outcome.fatal or (problems.errors and not partial):
         _print(problems)
         n = problems.error_count
         print(
@@ -105,33 +82,9 @@ def run(
     used = {community for changes in site.changes.values() for _, _, _, community in changes}
     added = site.index.keep_only(used)
     written = texts(site, bool(added))
-    if written:
-        check = check_site(root, config_file, written, today or dt.date.today())
-        if check.errors:
-            _print(check)
-            print(
-                "\n导入后的网格文件没有通过检查，没有写入任何文件 / the imported files would not pass "
-                "`gridboard check`: nothing was written",
-                file=sys.stderr,
-            )
-            return 1
-    _print(problems, warnings_only=True)
-    if partial and skipped:
-        print(
-            "以下网格有错误，已跳过 / skipped because of errors:\n  " + "\n  ".join(skipped), file=sys.stderr
-        )
-    for line in added:
-        print(f"新增 added {line} → content/org.yml")
-    for line in changes:
-        print(line)
-    new = sum(line.startswith("新增网格") for line in changes)
-    same = len(drafts) - len(changes) - len(skipped)
-    print(
-        f"表中 {len(drafts)} 个网格：新增 {new}，更新 {len(changes) - new}，不变 {same}"
-        + (f"，跳过 {len(skipped)}" if skipped else "")
-        + f" / {len(drafts)} grids: {new} new, {len(changes) - new} updated, {same} unchanged"
-        + (f", {len(skipped)} skipped" if skipped else "")
-    )
+    if written and not _still_checks(root, config_file, written, today or dt.date.today()):
+        return 1
+    _print_outcome(problems, outcome, added, partial, len(drafts))
     if not written:
         print(
             f"没有变化：{len(drafts)} 个网格都与表格一致 / nothing changed ({len(drafts)} grids already match)"
@@ -145,6 +98,95 @@ def run(
         print(f"已写入 wrote {rel(path, root)}")
     print("下一步 / next: gridboard check，然后 gridboard build")
     return 0
+
+
+def _open_ledger(
+    file: Path, config_file: Path, mapping: Path | None, sheet: str | None, problems: Problems
+) -> tuple[Path, GridFiles, list[Draft]] | None:
+    """The site folder, its grid files and the sheet's grids; None (said on stderr) when the
+    configuration or the file cannot be read."""
+    try:
+        config, root = load_config(config_file)
+    except ContentError as err:
+        _print(err.problems)
+        return None
+    settings = _mapping(mapping, problems)
+    if not file.is_file():
+        print(f"找不到文件 {file} (no such file)", file=sys.stderr)
+        return None
+    try:
+        sheets = read_ledger(file, file.name)
+    except LedgerUnreadable as err:
+        print(f"{err.zh}\n    ({err.en})", file=sys.stderr)
+        return None
+    if not sheets:
+        print(f"{file.name} 里没有可见的工作表 (no visible sheet)", file=sys.stderr)
+        return None
+    vocab = Columns(config.roles, settings.get("columns"))
+    rows = read_rows(sheets, vocab, problems, only=sheet or settings.get("sheet"))
+    site = GridFiles(root, problems)
+    drafts = _group(rows, problems)
+    if not drafts and not problems.errors:
+        problems.add(file.name, None, "", "表中没有任何网格数据行", "the sheet has no grid rows")
+    return root, site, drafts
+
+
+def _import_all(drafts: list[Draft], site: GridFiles, problems: Problems, today: dt.date) -> _Outcome:
+    """Apply every grid whose rows the sheet reading found right; the others are skipped."""
+    data_rows = {_row(r.where) for d in drafts for r in d.rows}
+    fatal = [p for p in problems.errors if _row(p.path) not in data_rows]  # headers, whole file
+    bad_rows = {_row(p.path) for p in problems.errors}  # rows the sheet reading found wrong
+    changes: list[str] = []
+    skipped: list[str] = []
+    for draft in drafts:
+        own = Problems()
+        row_errors = any(_row(r.where) in bad_rows for r in draft.rows)
+        result = _import_one(draft, site, own, today)
+        problems.extend(own)
+        if own.errors or row_errors:
+            skipped.append(f"{draft.where} {_name(draft)}")
+            continue
+        if result:
+            changes.append(result)
+    return _Outcome(changes, skipped, fatal)
+
+
+def _still_checks(root: Path, config_file: Path, written: dict[Path, str], today: dt.date) -> bool:
+    """True when the site with the new files passes `gridboard check`; else every problem is said."""
+    check = check_site(root, config_file, written, today)
+    if check.errors:
+        _print(check)
+        print(
+            "\n导入后的网格文件没有通过检查，没有写入任何文件 / the imported files would not pass "
+            "`gridboard check`: nothing was written",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def _print_outcome(
+    problems: Problems, outcome: _Outcome, added: list[str], partial: bool, grids: int
+) -> None:
+    """The warnings, the grids skipped, and a line for every change, then the counts."""
+    changes, skipped = outcome.changes, outcome.skipped
+    _print(problems, warnings_only=True)
+    if partial and skipped:
+        print(
+            "以下网格有错误，已跳过 / skipped because of errors:\n  " + "\n  ".join(skipped), file=sys.stderr
+        )
+    for line in added:
+        print(f"新增 added {line} → content/org.yml")
+    for line in changes:
+        print(line)
+    new = sum(line.startswith("新增网格") for line in changes)
+    same = grids - len(changes) - len(skipped)
+    print(
+        f"表中 {grids} 个网格：新增 {new}，更新 {len(changes) - new}，不变 {same}"
+        + (f"，跳过 {len(skipped)}" if skipped else "")
+        + f" / {grids} grids: {new} new, {len(changes) - new} updated, {same} unchanged"
+        + (f", {len(skipped)} skipped" if skipped else "")
+    )
 
 
 def _import_one(draft: Draft, site: GridFiles, problems: Problems, today: dt.date) -> str | None:

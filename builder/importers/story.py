@@ -22,11 +22,24 @@ from ..scaffold import hints_for
 from . import story_markdown
 from .story_blocks import Block, Draft
 from .story_names import free_slug, mentioned, same_title, slug_of
-from .story_text import HAN, first_sentence
+from .story_pictures import lead_picture, picture_paths, warn_pictures
+from .story_text import first_sentence
 from .story_tidy import Article, tidy
+from .story_traditional import TRADITIONAL_SHARE, all_text, is_traditional, simplify
+
+__all__ = [
+    "TRADITIONAL_SHARE",
+    "ImportFailure",
+    "Plan",
+    "is_traditional",
+    "prepare",
+    "read",
+    "run",
+    "summary",
+    "write",
+]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-TRADITIONAL_SHARE = 0.02  # more of the Chinese characters than this change under t2s: traditional text
 NEXT_STEP = (
     "请打开检查，确认无误后把 draft: true 改成 false 再发布 (review it, then set draft: false to publish)"
 )
@@ -99,6 +112,37 @@ def prepare(
 ) -> Plan:
     """Read and tidy the file and settle every name and field; nothing is written."""
     today = today or dt.date.today()
+    _check_request(root, slug)
+    draft = read(file)
+    article = _article(draft, file, to_simplified)
+    warnings = Problems()
+    if article.title_from_file_name:
+        warnings.warn(
+            str(file),
+            None,
+            "title",
+            f"文章里没有找到标题，先用文件名“{article.title}”作标题：请改成实际的标题",
+            "no title found: the file name is used; correct it",
+        )
+    day = _publish_day(article, date, today, file, warnings)
+    stories = root / "content" / "stories"
+    free = _file_name(root, article, slug, day, file, warnings)
+    target = stories / f"{day.year}" / f"{free}.md"
+    rel = target.relative_to(root).as_posix()
+    paths, pictures = picture_paths(article.blocks, root, day.year, free)
+    _warn_draft(draft, article, stories, rel, warnings)
+    cover, cover_alt = lead_picture(article.blocks, paths)
+    fields = _front_matter(article, day, root, cover, cover_alt)
+    text = (
+        story_markdown.front_matter(fields, hints_for(root))
+        + "\n"
+        + story_markdown.body(article.blocks, paths, article.title)
+    )
+    return Plan(article, fields, free, target, text, pictures, warnings)
+
+
+def _check_request(root: Path, slug: str | None) -> None:
+    """ImportFailure for a file name that cannot be one, or a folder that is not a site."""
     if slug is not None and not _SLUG.match(slug):
         raise ImportFailure(
             f"文件名“{slug}”只能用小写英文字母、数字、短横线和下划线",
@@ -109,28 +153,29 @@ def prepare(
             f"在 {root} 里找不到 content/ 文件夹：请在网站文件夹里运行，或用 --config 指明 site_config.yml",
             "no content/ folder: run this in the site folder, or give --config",
         )
-    draft = read(file)
+
+
+def _article(draft: Draft, file: Path, to_simplified: bool | None) -> Article:
+    """The tidied article, in simplified characters if asked; ImportFailure when it has no text, or
+    is traditional and the author has not said what to do."""
     article = tidy(draft, fallback_title=file.stem.strip())
     if not any(b.kind in ("para", "list", "table") for b in article.blocks):
         raise ImportFailure(
             "在文件里没有找到正文：请确认文件里有文章内容（网页请用“网页，全部”保存）",
             "no article text found in the file",
         )
-    warnings = Problems()
     if to_simplified:
-        _simplify(article)
-    elif to_simplified is None and is_traditional(_all_text(article)):
+        simplify(article)
+    elif to_simplified is None and is_traditional(all_text(article)):
         raise ImportFailure(*TRADITIONAL_OFFER)
-    if article.title_from_file_name:
-        warnings.warn(
-            str(file),
-            None,
-            "title",
-            f"文章里没有找到标题，先用文件名“{article.title}”作标题：请改成实际的标题",
-            "no title found: the file name is used; correct it",
-        )
-    found = article.found
-    day = date or found.date
+    return article
+
+
+def _publish_day(
+    article: Article, date: dt.date | None, today: dt.date, file: Path, warnings: Problems
+) -> dt.date:
+    """The date given, else the one found in the article, else today (with a warning)."""
+    day = date or article.found.date
     if day is None:
         day = today
         warnings.warn(
@@ -140,16 +185,25 @@ def prepare(
             f"文章里没有找到发布日期，先写成今天 {day.isoformat()}：请改成实际的发布日期，或导入时加 --date",
             "no publish date found: today's date is used; correct it, or import with --date",
         )
-    stories = root / "content" / "stories"
+    return day
+
+
+def _file_name(
+    root: Path, article: Article, slug: str | None, day: dt.date, file: Path, warnings: Problems
+) -> str:
+    """A free file name: the one given, else the title's pinyin, else the date; a warning when the
+    given one is taken."""
     base = slug or slug_of(article.title) or f"{day:%Y%m%d}"
     free = free_slug(root, day.year, base)
     if slug and free != slug:
         warnings.warn(
             str(file), None, "slug", f"“{slug}”已被占用，改用“{free}”", f"'{slug}' is taken; '{free}' is used"
         )
-    target = stories / f"{day.year}" / f"{free}.md"
-    rel = target.relative_to(root).as_posix()
-    paths, pictures = _picture_paths(article.blocks, root, day.year, free)
+    return free
+
+
+def _warn_draft(draft: Draft, article: Article, stories: Path, rel: str, warnings: Problems) -> None:
+    """Warnings about the draft: a story with the same title, pictures not imported, the readers' notes."""
     for other in same_title(stories, article.title):
         warnings.warn(
             rel,
@@ -158,11 +212,17 @@ def prepare(
             f"{other} 的标题和这篇一样：可能重复导入了，请检查，不需要的话删掉一篇",
             f"{other} has the same title: this may be a duplicate",
         )
-    _warn_pictures(article.blocks, warnings, rel)
+    warn_pictures(article.blocks, warnings, rel)
     for zh, en in draft.notes:
         warnings.warn(rel, None, "", zh, en)
-    cover, cover_alt = _lead_picture(article.blocks, paths)
-    fields = story_markdown.FrontMatter(
+
+
+def _front_matter(
+    article: Article, day: dt.date, root: Path, cover: str | None, cover_alt: str
+) -> story_markdown.FrontMatter:
+    """The story's front matter fields, with the streets, communities and grids its text mentions."""
+    found = article.found
+    return story_markdown.FrontMatter(
         title=article.title,
         date=day,
         source=found.source or "",
@@ -171,14 +231,8 @@ def prepare(
         summary=_summary(article.blocks),
         cover=cover,
         cover_alt=cover_alt,
-        **mentioned(root, article.title + "\n" + _all_text(article)),
+        **mentioned(root, article.title + "\n" + all_text(article)),
     )
-    text = (
-        story_markdown.front_matter(fields, hints_for(root))
-        + "\n"
-        + story_markdown.body(article.blocks, paths, article.title)
-    )
-    return Plan(article, fields, free, target, text, pictures, warnings)
 
 
 def read(file: Path) -> Draft:
@@ -230,119 +284,6 @@ def _unsupported(suffix: str) -> tuple[str, str]:
     }
     zh = f"不能导入 {what} 文件：请用 Word（.docx）、保存的网页（.html）或文本（.txt）文件。{hints.get(suffix, '')}"
     return zh.rstrip("。") + "。", f"{what} files cannot be imported: use .docx, .html/.htm or .txt"
-
-
-# ---- traditional characters --------------------------------------------------------------
-
-
-def _all_text(article: Article) -> str:
-    parts = [article.title]
-    for b in article.blocks:
-        parts += [b.text, b.caption, *b.items, *(c for row in b.rows for c in row)]
-    return "".join(parts)
-
-
-def _converter():
-    import opencc
-
-    # tw2s is t2s plus the variant characters of Taiwan's standard (著 → 着 in 发挥著), which
-    # traditional-character news pages use too; it changes no vocabulary
-    return opencc.OpenCC("tw2s")
-
-
-def is_traditional(text: str) -> bool:
-    """True when converting to simplified changes more than TRADITIONAL_SHARE of the Chinese characters."""
-    han = "".join(re.findall(f"[{HAN}]", text))
-    if len(han) < 10:
-        return False
-    simplified = _converter().convert(han)
-    if len(simplified) == len(han):
-        changed = sum(a != b for a, b in zip(han, simplified, strict=True))
-    else:
-        cc = _converter()
-        changed = sum(cc.convert(c) != c for c in han)
-    return changed >= 2 and changed / len(han) > TRADITIONAL_SHARE
-
-
-def _simplify(article: Article) -> None:
-    """Title, body and metadata in simplified characters (OpenCC tw2s)."""
-    cc = _converter()
-    article.title = cc.convert(article.title)
-    for b in article.blocks:
-        b.md, b.text, b.caption = cc.convert(b.md), cc.convert(b.text), cc.convert(b.caption)
-        b.items = [cc.convert(i) for i in b.items]
-        b.rows = [[cc.convert(c) for c in row] for row in b.rows]
-    found = article.found
-    found.source = cc.convert(found.source) if found.source else found.source
-    found.authors = [cc.convert(n) for n in found.authors]
-    found.photographers = [cc.convert(n) for n in found.photographers]
-
-
-# ---- pictures -----------------------------------------------------------------------------
-
-
-def _picture_paths(
-    blocks: list[Block], root: Path, year: int, slug: str
-) -> tuple[dict[int, str], list[tuple[Path, bytes]]]:
-    """media/stories/<year>/<slug>-<n>.<ext> of each picture that was read, by block index; and
-    the files to write."""
-    paths: dict[int, str] = {}
-    files: list[tuple[Path, bytes]] = []
-    for i, b in enumerate(blocks):
-        if b.kind == "image" and b.picture is not None and b.picture.data is not None:
-            src = f"media/stories/{year}/{slug}-{len(paths) + 1}.{b.picture.ext}"
-            paths[i] = src
-            files.append((root / "content" / src, b.picture.data))
-    return paths, files
-
-
-def _lead_picture(blocks: list[Block], paths: dict[int, str]) -> tuple[str | None, str]:
-    """A picture before the first paragraph is the story's cover (shown at the top of the page and
-    on lists and screens), with its caption as the description: it leaves the body, or it would be
-    shown twice. Pictures further down stay where they are."""
-    for i, b in enumerate(blocks):
-        if b.kind in ("para", "list", "table"):
-            return None, ""
-        if b.kind == "image" and i in paths:
-            cover = paths.pop(i)
-            blocks[i] = Block("caption", md="", text="")  # an empty block: written as nothing
-            return cover, b.caption
-    return None, ""
-
-
-def _warn_pictures(blocks: list[Block], warnings: Problems, rel: str) -> None:
-    pictures = [b.picture for b in blocks if b.kind == "image" and b.picture is not None]
-    remote = [p.url for p in pictures if p.problem == "remote"]
-    if remote:
-        listed = "\n      ".join(remote)
-        warnings.warn(
-            rel,
-            None,
-            "图片 images",
-            f"{len(remote)} 张图片在其他网站上，没有下载（网站不从其他网站加载图片）。请在浏览器里打开下面的地址，"
-            "把图片另存到 content/media/stories/，再插入文章中注释“未导入的图片”的位置：\n      " + listed,
-            f"{len(remote)} picture(s) on other websites were not downloaded: save each by hand into "
-            "content/media/stories/ and insert it where the comment 'image not imported' is",
-        )
-    for p in pictures:
-        if p.problem == "missing":
-            warnings.warn(
-                rel,
-                None,
-                "图片 images",
-                f"找不到图片文件“{p.url}”（只读取网页所在文件夹里的图片，如网页旁边的 _files 文件夹）："
-                "请找到图片，放进 content/media/stories/ 再插入",
-                f"picture file '{p.url}' not found in the saved page's folder",
-            )
-        elif p.problem == "format":
-            warnings.warn(
-                rel,
-                None,
-                "图片 images",
-                f"有一张图片{f'“{p.url}”' if p.url else ''}的格式网页不能显示（如 Word 里的 WMF/EMF 图形）："
-                "请另存为 JPG 或 PNG，放进 content/media/stories/ 再插入",
-                "a picture is in a format browsers cannot show (e.g. WMF/EMF): save it as JPG or PNG",
-            )
 
 
 def _summary(blocks: list[Block]) -> str:

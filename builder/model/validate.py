@@ -1,4 +1,4 @@
-"""Validation errors in the author's words: pydantic's errors become Problems, and records learn their place."""
+"""Validation in the author's words: pydantic's errors become Problems; records learn their place."""
 
 from __future__ import annotations
 
