@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from . import footer, sharing
-from .catalog import Catalog
 from .engine import Staging
+from .kinds.registry import KINDS, navigation
 from .media import is_publishable
 from .outputs.feeds import district_feeds
 from .outputs.search import INDEX_LANG
 from .overrides import Templates
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 
 def brand_css(color: str) -> str:
@@ -32,36 +36,13 @@ def brand_css(color: str) -> str:
     )
 
 
-def navigation(catalog: Catalog) -> list[dict]:
-    """Top-level sections only: thousands of grids are reached through index pages and search."""
-    nav: list[dict] = [
-        {"首页": "index.md"},
-        {"找网格": "directory/index.md"},
-        {"服务清单": "services/index.md"},
-        {"公开栏": "board/index.md"},
-        {"示范社区": "showcase/index.md"},
-        {"书记工作室": "studios/index.md"},
-        {"工作动态": "stories/index.md"},
-    ]
-    if catalog.pages:
-        nav.append({"关于": [{p.meta.title: f"about/{p.slug}.md"} for p in catalog.pages]})
-    return nav
-
-
 def vocabulary(catalog: Catalog) -> list[str]:
-    """Names search must keep whole (people, communities, grids, estates, buildings)."""
+    """Names search must keep whole (people, communities, grids, estates, buildings): each
+    kind's `vocabulary`."""
     words = [catalog.config.district.name]
-    for street in catalog.streets:
-        words.append(street.name)
-        words += [c.name for c in street.communities]
-    for g in catalog.grids:
-        words += [g.name, *g.buildings, *(m.name for m in g.team)]
-        if g.party_branch:
-            words.append(g.party_branch.secretary)
-    for s in catalog.showcases:
-        words += [s.estate, s.brand, s.title]
-    for s in catalog.studios:
-        words += [s.name, s.secretary.name]
+    for kind in KINDS:
+        if kind.vocabulary is not None:
+            words += kind.vocabulary(catalog)
     return [w for w in words if w]
 
 
@@ -113,7 +94,7 @@ def stage(
         files=files,
         texts=texts,
         vocabulary=vocabulary(catalog),
-        nav=navigation(catalog),
+        nav=navigation(catalog),  # each kind's entry (kinds/registry.py)
         theme_values=theme_values(catalog.config),
     )
 

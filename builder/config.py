@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field
 
 from .footer import RASTER, Footer
 from .load import load_yaml_file
-from .model.base import Paragraph, Record, Slug, Text, digits, fail
+from .model.base import MediaPath, Paragraph, Record, Slug, Text, digits, fail
 from .model.validate import validate
 from .problems import ContentError, Problems
 
@@ -68,7 +68,7 @@ class SiteInfo(Record):
     description: Paragraph = Field("", description="一句话介绍，用于搜索引擎 / description")
     url: SiteUrl = Field("", description="正式网址，如 https://dangjian.example.gov.cn/ / public URL")
     language: Literal["zh"] = Field("zh", description="界面语言（目前只支持 zh）/ UI language")
-    logo: Text = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
+    logo: MediaPath = Field("", description="标志图片，content/ 下的路径，如 media/logo.svg / logo path")
     copyright: Paragraph = Field("", description="页脚版权与主办单位 / footer text")
     share_image: ShareImage = Field(
         "",

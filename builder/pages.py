@@ -10,27 +10,25 @@ from collections import defaultdict
 from collections.abc import Hashable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from . import sharing
-from .catalog import Catalog
 from .escape import as_text, keep_masks
+from .kinds.board import months_of
+from .kinds.registry import KINDS, url
+from .kinds.stories import story_url, tags_of
 from .memo import Memo
 from .outputs import feeds
 from .overrides import Templates
-from .privacy import shown_office_phone
 from .problems import Problems
 from .sanitize import fence
-from .views import excerpt, person_card, posting_views, tag_slug, team_cards
+from .views import excerpt, posting_views, tag_slug
 
-
-def story_url(s) -> str:
-    """Site URL of a story page."""
-    return f"stories/{s.meta.date.year}/{s.slug}/"
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 
 def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environment:
@@ -53,6 +51,7 @@ def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environm
     env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
     env.globals["story_url"] = story_url
+    env.globals["url"] = url
     env.filters["money"] = lambda n: f"{n:,.2f}"
     return env
 
@@ -137,6 +136,10 @@ class PageWriter:
                 return
         self.pages[dest] = self._render(template, dest, ctx)
 
+    def page(self, template: str, url: str, **ctx: Any) -> None:
+        """Render the page of a record at its address (kinds' url()): 'grids/a/' → grids/a.md."""
+        self.render(template, url.removesuffix("/") + ".md", **ctx)
+
     def _render(self, template: str, dest: str, ctx: dict) -> str:
         url = page_url(dest)
         return self.env.get_template(template).render(
@@ -176,22 +179,14 @@ def fingerprint(value: Any) -> Hashable:
     raise TypeError(type(value).__name__)
 
 
-def _by_community(records: list) -> dict[str, list]:
-    """Records grouped by their community id, in their original order."""
-    out: dict[str, list] = defaultdict(list)
-    for r in records:
-        out[r.community].append(r)
-    return out
-
-
 def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = None) -> dict[str, str]:
-    """Every page of the public site, as Markdown sources keyed by their path in the docs folder.
+    """Every page of the public site, as Markdown sources keyed by their path in the docs folder:
+    the home page, every kind's pages (kinds/registry.py), the sitemap.
 
     With a memo (the live preview), pages whose template reads only its arguments are reused
     while those arguments stand; the memo must be dropped when templates or config change."""
     w = PageWriter(catalog, templates, memo)
-    postings = posting_views(catalog)
-    current = [p for p in postings if p.state.current]
+    current = [p for p in posting_views(catalog) if p.state.current]
     w.render(
         "home.md.j2",
         "index.md",
@@ -199,122 +194,18 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         stories=catalog.stories[: catalog.config.home.stories],
         postings=current[: catalog.config.home.postings],
     )
-
-    w.render("directory.md.j2", "directory/index.md")
-    for street in catalog.streets:
-        w.render("street.md.j2", f"streets/{street.id}.md", street=street)
-    showcases_of, studios_of, stations_of = (
-        _by_community(catalog.showcases),
-        _by_community(catalog.studios),
-        _by_community(catalog.stations),
-    )
-    for cid, com in catalog.community.items():
-        w.render(
-            "community.md.j2",
-            f"communities/{cid}.md",
-            com=com,
-            feeds=[dataclasses.asdict(f) for f in feeds.community_feeds(com)],
-            street=catalog.street_of[cid],
-            grids=catalog.grids_of.get(cid, []),
-            showcases=showcases_of.get(cid, []),
-            studios=studios_of.get(cid, []),
-            stations=stations_of.get(cid, []),
-            phone=shown_office_phone(com.phone, com.src_path, catalog.public_numbers),
-        )
-    services = catalog.services
-    stories_of: dict[str, list] = defaultdict(list)  # grid id → its stories, newest first
-    for s in catalog.stories:
-        for gid in dict.fromkeys(s.meta.grids):
-            stories_of[gid].append(s)
-    for g in catalog.grids:
-        if g.community not in catalog.community:
-            continue
-        w.render(
-            "grid.md.j2",
-            f"grids/{g.id}.md",
-            g=g,
-            com=catalog.community[g.community],
-            street=catalog.street_of[g.community],
-            team=team_cards(g, catalog),
-            services=[services[s] for s in g.services if s in services],
-            stories=stories_of.get(g.id, []),
-            supervision=shown_office_phone(g.supervision_phone, g.src_path, catalog.public_numbers),
-        )
-
-    w.render("showcases.md.j2", "showcase/index.md")
-    for s in catalog.showcases:
-        w.render("showcase.md.j2", f"showcase/{s.id}.md", s=s, com=catalog.community.get(s.community))
-    w.render("studios.md.j2", "studios/index.md")
-    for s in catalog.studios:
-        w.render(
-            "studio.md.j2",
-            f"studios/{s.id}.md",
-            s=s,
-            com=catalog.community.get(s.community),
-            secretary=person_card(s.secretary, catalog.config, s.secretary.title),
-        )
-
-    w.render("services.md.j2", "services/index.md")
-    for s in services.values():
-        contact = shown_office_phone(s.contact, s.src_path, catalog.public_numbers)
-        w.render("service.md.j2", f"services/{s.id}.md", s=s, contact=contact)
-    contacts = {
-        st.id: shown_office_phone(st.contact, st.src_path, catalog.public_numbers) for st in catalog.stations
-    }
-    w.render("stations.md.j2", "services/stations.md", contacts=contacts)
-    w.render(
-        "teams.md.j2",
-        "services/teams.md",
-        leaders={t.id: person_card(t.leader, catalog.config, "队长") for t in catalog.teams if t.leader},
-    )
-
-    by_scope: dict[str, list] = defaultdict(list)
-    for p in current:
-        by_scope[p.scope].append(p)
-    months: dict[str, list] = defaultdict(list)
-    for p in postings:
-        months[p.month].append(p)
-    w.render(
-        "board.md.j2",
-        "board/index.md",
-        by_scope=dict(by_scope),
-        current=current,
-        expired_count=len(postings) - len(current),
-    )
-    w.render("archive.md.j2", "board/archive/index.md", months=dict(months))
-    for month, items in months.items():
-        w.render("archive_month.md.j2", f"board/archive/{month}.md", month=month, items=items)
-    for p in postings:
-        w.render("posting.md.j2", f"board/{p.p.id}.md", v=p)
-
-    tags: dict[str, list] = defaultdict(list)
-    for s in catalog.stories:
-        for t in s.meta.tags:
-            tags[t].append(s)
-    w.render("stories.md.j2", "stories/index.md", tags=dict(sorted(tags.items())))
-    w.render("tags.md.j2", "stories/tags/index.md", tags=dict(sorted(tags.items())))
-    for t, items in tags.items():
-        w.render("tag.md.j2", f"stories/tags/{tag_slug(t)}.md", tag=t, items=items)
-    for s in catalog.stories:
-        w.render(
-            "story.md.j2",
-            f"stories/{s.meta.date.year}/{s.slug}.md",
-            s=s,
-            share_image=sharing.image_url(catalog.config, s.meta.cover),
-            grids=[catalog.grid[g] for g in s.meta.grids if g in catalog.grid],
-            communities=[catalog.community[c] for c in s.meta.communities if c in catalog.community],
-        )
-    for p in catalog.pages:
-        w.render("free.md.j2", f"about/{p.slug}.md", p=p)
+    for kind in KINDS:
+        if kind.pages is not None:
+            kind.pages(w, catalog)
     years: dict[int, list] = defaultdict(list)
     for s in catalog.stories:
         years[s.meta.date.year].append(s)
     w.render(
         "sitemap.md.j2",
         "sitemap.md",
-        months=dict(months),
+        months=months_of(posting_views(catalog)),
         years=dict(years),
-        tags=dict(sorted(tags.items())),
+        tags=tags_of(catalog.stories),
         feeds=feeds.district_feeds(catalog.config),
         community_feeds={cid: feeds.community_feeds(com) for cid, com in catalog.community.items()},
     )

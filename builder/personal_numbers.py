@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import SiteConfig
 from .load import SourceDoc, Sources, field_path, load_yaml_file
 from .memo import Memo, run
 from .model.allowlist import PublicNumber
 from .model.base import is_mobile, validate
 from .model.content import Content
 from .problems import Mark, Problems
-from .published_values import published_strings
+from .published_values import PublishedFile, draft_files, published_files, published_strings
 from .reader_view import hiding_places, may_hide, views
 
 ALLOW_FILE = "content/public_numbers.yml"
@@ -42,7 +44,6 @@ _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42
 _PROVINCES |= {50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CARD_PREFIX = re.compile(r"^(62|4|5[1-5]|2[2-7]|35|60|65|9)")
-_SKIP_KEYS = {"id", "code", "phone", "contact", "supervision_phone"}  # typed fields, checked elsewhere
 
 KIND_ZH = {"id": "身份证号", "mobile": "手机号", "card": "银行卡号"}
 KIND_EN = {"id": "an ID-card number", "mobile": "a mobile number", "card": "a bank-card number"}
@@ -169,26 +170,34 @@ class Hit:
     draft: bool  # in a draft: a warning (it must go before publishing), not an error
 
 
-_SKIP_LINE = re.compile(rf"^\s*(?:-\s+)?(?:{'|'.join(_SKIP_KEYS)})\s*:")
+@functools.cache
+def _typed_line(keys: frozenset[str]):
+    """A line that starts a typed field (a phone, a code): its number is checked by its type."""
+    if not keys:
+        return re.compile(r"(?!)")
+    return re.compile(rf"^\s*(?:-\s+)?(?:{'|'.join(sorted(keys))})\s*:")
+
+
 # what only the parsed values show: YAML escapes ("\u0031") and a number folded over two lines
 _VALUES_ONLY = re.compile(r"\\|\n(?<=\d\n)[ \t]*\d")
 
 
-def _doc_hits(doc: SourceDoc, today: dt.date, codes: frozenset[str], draft: bool) -> list[Hit]:
+def _doc_hits(file: PublishedFile, today: dt.date, codes: frozenset[str]) -> list[Hit]:
     """Hits in the YAML values (not in comments, nor in typed ids, codes and phones) and the body.
 
     The YAML text is read line by line, for the line and column; each number found is confirmed
     against the values, which give its field (a flow-style line may hold a phone field too). The
     values are walked only for a file with a hit, or with text that only they show in full."""
+    doc, draft, typed_line = file.doc, file.draft, _typed_line(file.typed)
     hits: list[Hit] = []
     located: dict[str, list[tuple[int, Found]]] = {}
     lines = doc.text.split("\n") if doc.text else []
     for n in _lines_to_read(doc.text):
-        if not _SKIP_LINE.match(lines[n]):
+        if not typed_line.match(lines[n]):
             for f in numbers_as_read(_uncommented(lines[n]), today, codes):
                 located.setdefault(f.number, []).append((n, f))
     if located or _VALUES_ONLY.search(doc.text):
-        for number, entries in _numbers_in_values(doc, today, codes).items():
+        for number, entries in _numbers_in_values(file, today, codes).items():
             if number in located:  # each line's hit named by the value that holds that line
                 starts = sorted(
                     (((m.line if (m := doc.mark(*key)) else 0), key) for key, _ in entries),
@@ -238,11 +247,11 @@ def _uncommented(line: str) -> str:
     return line
 
 
-def _numbers_in_values(doc: SourceDoc, today: dt.date, codes: frozenset[str]) -> dict[str, list[tuple]]:
-    """Number → every (key, Found) of it over the values that are published as text: not ids,
-    codes, phones (typed and checked elsewhere), nor anything of an internal posting."""
+def _numbers_in_values(file: PublishedFile, today: dt.date, codes: frozenset[str]) -> dict[str, list[tuple]]:
+    """Number → every (key, Found) of it over the values that are published as text: not codes
+    and phones (typed and checked elsewhere), nor anything the public does not see."""
     out: dict[str, list[tuple]] = {}
-    for key, value in published_strings(doc, _SKIP_KEYS):
+    for key, value in published_strings(file.doc, file.typed, file.public):
         if len(value) >= 6:
             for f in numbers_as_read(value, today, codes):
                 out.setdefault(f.number, []).append((key, f))
@@ -281,23 +290,20 @@ def scan_personal_numbers(
     today: dt.date,
     problems: Problems,
     memo: Memo | None = None,
-) -> set[tuple[str, str]]:
-    """Record every personal number not allowed; return the allowed (file, number) pairs."""
+) -> frozenset[tuple[str, str]]:
+    """Record every personal number not allowed; return the allowed (file, number) pairs, which
+    pages may show whole (privacy.shown_office_phone)."""
     allowed = load_allowed(root, problems)
     allow = {(a.file.strip().lstrip("./"), digits_of(a.number)): a for a in allowed}
     used: set[tuple[str, str]] = set()
-    codes = frozenset(s.code for s in (content.org.streets if content.org else []) if s.code)
-    drafts = {s.meta.src_path for s in content.stories if s.meta.draft}
-    drafts |= {p.meta.src_path for p in content.pages if p.meta.draft}
-
-    docs = [d for d in (sources.org, sources.screens, config_doc) if d is not None]
-    for attr in ("grids", "showcases", "studios", "services", "board", "stories", "pages"):
-        docs += getattr(sources, attr)
-    for doc in docs:
+    codes = frozenset(s.code for org in content.of("org") for s in org.streets if s.code)
+    drafts = draft_files(content)
+    for file in published_files(sources, content, config_doc, SiteConfig):
+        doc = file.doc
         hits = run(
             memo,
-            ("numbers", doc.path, doc.text, doc.body, today, codes),  # strings cache their hash
-            lambda _found, doc=doc: _doc_hits(doc, today, codes, doc.path in drafts),
+            ("numbers", doc.path, doc.text, doc.body, today, codes, file.typed, file.draft),
+            lambda _found, file=file: _doc_hits(file, today, codes),
             problems,
         )
         for hit in hits:
@@ -319,7 +325,7 @@ def scan_personal_numbers(
                 f"{file} 里没有号码“{number}”：这一条用不上了，可以删掉（或检查文件名和号码）",
                 f"{file} does not contain {number}: the entry is unused",
             )
-    return set(allow)
+    return frozenset(allow)
 
 
 def _report(problems: Problems, path: str, hit: Hit) -> None:
@@ -384,14 +390,10 @@ def _office_phones(content: Content, allow, used: set, problems: Problems) -> No
 
 
 def office_phone_fields(content: Content):
-    """(record, field name) of every phone that belongs to an office, not a person."""
-    for street in content.org.streets if content.org else []:
-        for com in street.communities:
-            yield com, "phone"
-    for g in content.grids:
-        yield g, "supervision_phone"
-    for f in content.services:
-        for s in f.items:
-            yield s, "contact"
-        for st in f.stations:
-            yield st, "contact"
+    """(record, field name) of every phone that belongs to an office, not a person (each kind's
+    `office_phones`)."""
+    from .kinds.registry import KINDS  # the kinds import the models, which import load
+
+    for kind in KINDS:
+        if kind.office_phones is not None:
+            yield from kind.office_phones(content.of(kind.id))

@@ -29,7 +29,7 @@ from .model.content import Content
 from .model.org import Person
 from .privacy import shown_photo
 from .problems import Mark, Problems
-from .published_values import published_strings
+from .published_values import PublishedFile, published_files, published_strings
 
 _PERSON_PHOTO = re.compile(r"^\s*(?:-\s+)?photo\s*:", re.M)
 
@@ -47,8 +47,10 @@ def check_photo_uses(
     root: Path, sources: Sources, content: Content, config: SiteConfig, problems: Problems
 ) -> None:
     """Record an error (a warning in a draft) for every use of a withheld photo outside its record."""
+    from .kinds.registry import KINDS  # the kinds import the models, which import load
+
     files = _Files(root / "content")
-    people = [p for r in (content.org, content.grids, content.studios, content.services) for p in _people(r)]
+    people = [p for k in KINDS if k.people for p in _people(list(k.people(content.of(k.id))))]
     for person in people:
         if person.photo and shown_photo(person, config) is None:
             path, mark, _ = person.at("photo")
@@ -58,16 +60,11 @@ def check_photo_uses(
     if not files.withheld:
         return
     own = {(p.src_path, p._key + ("photo",)) for p in people}
-    drafts = {s.meta.src_path for s in content.stories if s.meta.draft}
-    drafts |= {p.meta.src_path for p in content.pages if p.meta.draft}
-    docs = [d for d in (sources.org, sources.screens, config._doc) if d is not None]
-    for attr in ("grids", "showcases", "studios", "services", "board", "stories", "pages"):
-        docs += getattr(sources, attr)
-    for doc in docs:
-        for mark, fld, target in _uses(doc, own):
+    for file in published_files(sources, content, config.source_doc, SiteConfig):
+        for mark, fld, target in _uses(file, own):
             photo = files.withheld_at(target)
             if photo is not None:
-                _report(problems, doc.path, mark, fld, target, photo, doc.path in drafts)
+                _report(problems, file.doc.path, mark, fld, target, photo, file.draft)
 
 
 def _people(value: object) -> Iterator[Person]:
@@ -84,13 +81,14 @@ def _people(value: object) -> Iterator[Person]:
                 yield from _people(item)
 
 
-def _uses(doc: SourceDoc, own: set[tuple[str, tuple]]):
+def _uses(file: PublishedFile, own: set[tuple[str, tuple]]):
     """(mark, field, media path) of every `media/…` path in the published values and the body of a
     file: not in comments, nor in people's own photo fields, nor in internal postings."""
+    doc = file.doc
     text = doc.text
     if "\\" in text or re.search(r"^(?!\s*(?:-\s+)?photo\s*:).*media/", text, re.M):
         lines = text.split("\n")
-        for key, value in published_strings(doc):
+        for key, value in published_strings(doc, public=file.public):
             if (doc.path, key) not in own:
                 for target in _targets(value):
                     yield _place(doc, lines, key, target), field_path(key), target

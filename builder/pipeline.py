@@ -7,6 +7,7 @@ import gc
 import hashlib
 import shutil
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__, assets, engine
@@ -18,6 +19,7 @@ from .model.content import read_content
 from .outputs.feeds import render_feeds
 from .outputs.manifest import write_manifest
 from .outputs.pdf import write_pdfs
+from .outputs.posters import INDEX as POSTER_INDEX
 from .outputs.posters import render_posters
 from .outputs.publish import (
     check_out_dir,
@@ -39,7 +41,7 @@ from .review import review
 
 
 def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None = None) -> Catalog:
-    """Stages 1–4: read, validate and link everything; raise ContentError with all problems."""
+    """Read, validate, scan and link everything; raise ContentError with all problems."""
     problems = Problems()
     with report.timed("config"):
         config, root = load_config(config_file)
@@ -47,13 +49,12 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
         sources = load_content(root, problems, memo)
     with report.timed("model"):
         content = read_content(sources, problems, memo)
-    with report.timed("catalog"):
-        catalog = build_catalog(content, config, root, today, problems)
     with report.timed("scan"):
-        catalog.public_numbers = scan_personal_numbers(
-            root, sources, content, config._doc, today, problems, memo
-        )
+        doc = config.source_doc
+        public_numbers = scan_personal_numbers(root, sources, content, doc, today, problems, memo)
         check_photo_uses(root, sources, content, config, problems)
+    with report.timed("catalog"):
+        catalog = build_catalog(content, config, root, today, problems, public_numbers)
     with report.timed("review"):
         review(catalog, problems)
         check_overrides(Templates.for_site(root), root, problems)
@@ -63,13 +64,42 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
     return catalog
 
 
+@dataclass
+class Rendered:
+    """What the stages after the check made, for the engine: the staged site, each screen's
+    build key, and how many screens and posters there are (their indexes not counted)."""
+
+    staging: engine.Staging
+    screen_keys: dict[str, str]
+    screens: int
+    posters: int
+
+
+def render(catalog: Catalog, root: Path, report: Report, page_memo: Memo | None = None) -> Rendered:
+    """The stages between the check and the engine, the same for build and preview: pages,
+    screens, posters, QR codes, feeds, then everything staged for the engine."""
+    templates = Templates.for_site(root)
+    with reported(templates, root, report.problems), report.timed("pages"):
+        pages = render_pages(catalog, templates, page_memo)
+    with reported(templates, root, report.problems), report.timed("screens"):
+        screens = render_screens(catalog, templates, report.problems)
+        posters = render_posters(catalog, templates)
+    with report.timed("qr"):
+        extra = draw_all(screens.files | posters)
+    with report.timed("feeds"):
+        extra |= render_feeds(catalog)
+    staging = assets.stage(catalog, pages, root, templates, extra)
+    poster_pages = sum(p.endswith(".html") for p in posters) - (POSTER_INDEX in posters)
+    return Rendered(staging, screens.keys, len(screens.keys), poster_pages)
+
+
 def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs: bool = False) -> Path:
     """All stages: check, render pages, run the engine, add outputs, swap into out_dir.
     `pdfs`: also print every poster to PDF (needs Chromium and Playwright: outputs/pdf.py)."""
     out_dir = check_out_dir(out_dir, config_file.parent)  # a link's target: the link stays
     work = None
     try:
-        work, built, search = _render(config_file, out_dir, today, report)
+        work, built, search, rendered = _engine(config_file, out_dir, today, report)
         search.drop_segmenter()
         gc.unfreeze()
         gc.collect()  # the catalog and MkDocs' pages are gone: give their memory to Pagefind
@@ -79,9 +109,9 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs
             with report.timed("pdf"):
                 report.pdfs = write_pdfs(built, built / "print" / "pdf").count
         with report.timed("outputs"):
-            report.digest = write_version(built, today.isoformat(), f"gridboard {__version__}")
-            write_manifest(built, f"gridboard {__version__}")  # last: it lists every other file
-        count_outputs(built, report)
+            generator = f"gridboard {__version__}"
+            report.digest = write_version(built, today.isoformat(), generator, rendered.screen_keys)
+            write_manifest(built, generator)  # last: it lists every other file
         check_out_dir(out_dir, config_file.parent)  # again: files may have come while building
         swap_into_place(built, out_dir)
     finally:
@@ -90,44 +120,31 @@ def build(config_file: Path, out_dir: Path, today: dt.date, report: Report, pdfs
     return out_dir
 
 
-def count_outputs(built: Path, report: Report) -> None:
-    """Count the pages, screens and posters of a built site the same way for build and preview:
-    every HTML file (404.html too) outside screens/ and print/ is a page."""
-    html = [p.relative_to(built).parts[0] for p in built.rglob("*.html")]
-    report.screens = sum(1 for top in html if top == "screens") - bool(extra_index(built, "screens"))
-    report.posters = sum(1 for top in html if top == "print") - bool(extra_index(built, "print"))
-    report.pages = len(html) - html.count("screens") - html.count("print")
+def _count(rendered: Rendered, site: engine.Site, report: Report) -> None:
+    """The report's counts, from what the stages made: every HTML page the engine wrote (404.html
+    too) is a page; screens and posters without their index pages."""
+    report.pages = site.html_pages()
+    report.screens, report.posters = rendered.screens, rendered.posters
 
 
-def extra_index(built: Path, folder: str) -> bool:
-    """Whether the site has the index page of screens/ or print/ (not counted as a screen or poster)."""
-    return (built / folder / "index.html").is_file()
-
-
-def _render(config_file: Path, out_dir: Path, today: dt.date, report: Report):
-    """Check, render pages and run the engine; return (work folder, built site, search index)."""
+def _engine(config_file: Path, out_dir: Path, today: dt.date, report: Report):
+    """Check, render and run the engine; return (work folder, built site, search index, rendered)."""
     catalog = check(config_file, today, report)
     root = config_file.parent
+    rendered = render(catalog, root, report)
     templates = Templates.for_site(root)
-    with reported(templates, root, report.problems), report.timed("pages"):
-        pages = render_pages(catalog, templates)
-    with reported(templates, root, report.problems), report.timed("screens"):
-        extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
-    with report.timed("qr"):
-        extra = draw_all(extra)
-    with report.timed("feeds"):
-        extra |= render_feeds(catalog)
-    staging = assets.stage(catalog, pages, root, templates, extra)
     work = make_staging_dir(out_dir)
     try:
         with reported(templates, root, report.problems), report.timed("engine"):
+            staging = rendered.staging
             search = SearchIndex(work / "search", staging.vocabulary)
             site = engine.Site(staging, catalog.config, templates.search_path("overrides"), work / "mkdocs")
             report.engine_warnings = site.build(today, on_page=search.add)
+            _count(rendered, site, report)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    return work, site.site_dir, search
+    return work, site.site_dir, search, rendered
 
 
 class Preview:
@@ -170,12 +187,9 @@ class Preview:
         key = self.fingerprint()
         if key != self.key:
             self.page_memo = Memo()
-        with reported(templates, self.root, report.problems), report.timed("pages"):
-            pages = render_pages(catalog, templates, self.page_memo)
-            self.page_memo.sweep()
-            extra = render_screens(catalog, templates, report.problems) | render_posters(catalog, templates)
-            extra = draw_all(extra) | render_feeds(catalog)
-            staging = assets.stage(catalog, pages, self.root, templates, extra)
+        rendered = render(catalog, self.root, report, self.page_memo)
+        self.page_memo.sweep()
+        staging = rendered.staging
         stamps = {rel: _stamp(src) for rel, src in staging.files.items()}
         with reported(templates, self.root, report.problems), report.timed("engine"):
             if self.site is None or key != self.key or staging.nav != self.staging.nav:
@@ -186,7 +200,7 @@ class Preview:
                     staging, catalog.config, templates.search_path("overrides"), self.work / "mkdocs"
                 )
                 report.engine_warnings = self.site.build(self.today, on_page=self.search.add)
-                count_outputs(self.site_dir, report)  # as build counts: 404.html is a page too
+                _count(rendered, self.site, report)  # as build counts: 404.html is a page too
             else:
                 old = self.staging
                 changed = {r for r, t in staging.pages.items() if old.pages.get(r) != t}
@@ -201,7 +215,8 @@ class Preview:
                 report.pages = len([r for r in changed if r in staging.pages])
         self.staging, self.key, self.stamps = staging, key, stamps
         # what screens opened in the preview poll (a whole build writes it in outputs/publish.py)
-        write_preview_version(self.site_dir, self.today.isoformat(), f"gridboard {__version__} preview")
+        generator = f"gridboard {__version__} preview"
+        write_preview_version(self.site_dir, self.today.isoformat(), generator, rendered.screen_keys)
         self._indexer.request(self.search, self.site_dir)
         return report
 

@@ -1,28 +1,60 @@
 """Published values: the strings of a YAML file that reach the public, with their key paths.
 
-Internal postings (`audience: internal` in content/board/) never reach the public, so their values
-are not walked. Used by the personal-number scan and the photo-consent check, so both look at
-exactly the same values.
+What a kind does not publish (an internal posting: its kind's `public` says so) is not walked.
+Used by the personal-number scan and the photo-consent check, so both look at exactly the same
+values, in the same files: every file of every kind (kinds/registry.py) and site_config.yml.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from .load import SourceDoc
-
-
-def is_internal(posting: object) -> bool:
-    """True for a board posting shown only to party members (never published)."""
-    return isinstance(posting, dict) and posting.get("audience") == "internal"
+from .load import SourceDoc, Sources
+from .model.content import Content
+from .model.fields import typed_keys
 
 
-def published_strings(doc: SourceDoc, skip_keys: frozenset[str] = frozenset()) -> Iterator[tuple[tuple, str]]:
-    """(key path, value) of every string in the file's data, minus internal postings and the
-    strings under `skip_keys`."""
+@dataclass(frozen=True)
+class PublishedFile:
+    """A file whose values may be published: its typed keys (phones, codes: checked by their own
+    type), which of its records the public sees, whether it is a draft (problems are warnings)."""
+
+    doc: SourceDoc
+    typed: frozenset[str]
+    public: Callable[[object], bool]
+    draft: bool
+
+
+def published_files(sources: Sources, content: Content, config_doc: SourceDoc | None, config_model):
+    """Every file of every kind, and site_config.yml."""
+    from .kinds.registry import KINDS  # the kinds import the models, which import load
+
+    drafts = draft_files(content)
+    out = []
+    if config_doc is not None:
+        out.append(PublishedFile(config_doc, typed_keys(config_model), lambda _: True, False))
+    for kind in KINDS:
+        typed = typed_keys(kind.model)
+        out += [PublishedFile(d, typed, kind.public, d.path in drafts) for d in sources.of(kind.id)]
+    return out
+
+
+def draft_files(content: Content) -> set[str]:
+    """Paths of the files that are drafts (their problems are warnings: not yet published)."""
+    from .kinds.registry import KINDS
+
+    return {getattr(r, "meta", r).src_path for kind in KINDS for r in content.of(kind.id) if kind.draft(r)}
+
+
+def published_strings(
+    doc: SourceDoc, skip_keys: frozenset[str] = frozenset(), public: Callable[[object], bool] | None = None
+) -> Iterator[tuple[tuple, str]]:
+    """(key path, value) of every string in the file's data, minus the items of a list file that
+    `public` refuses and the strings under `skip_keys`."""
     stack: list[tuple[tuple, object]] = [((), doc.data)]
-    if doc.path.startswith("content/board/") and isinstance(doc.data, list):
-        stack = [((i,), p) for i, p in enumerate(doc.data) if not is_internal(p)]
+    if public is not None and isinstance(doc.data, list):
+        stack = [((i,), p) for i, p in enumerate(doc.data) if public(p)]
     while stack:
         key, value = stack.pop()
         if isinstance(value, dict):

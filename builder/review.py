@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog
 from .media import media_targets
 from .problems import Mark, Problems
 from .sanitize import without_html
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 HOME_STALE_DAYS = 14  # 政府网站：首页栏目两周未更新即为问题
 BOARD_STALE_DAYS = 183  # a board unchanged for six months
@@ -94,16 +97,11 @@ def _headings(body: str, path: str, first_line: int, problems: Problems) -> None
 
 
 def _empty_sections(catalog: Catalog, problems: Problems) -> None:
-    sections = {
-        "服务清单 services": catalog.services,
-        "公开栏 board": catalog.postings,
-        "示范社区 showcase": catalog.showcases,
-        "书记工作室 studios": catalog.studios,
-        "工作动态 stories": catalog.stories,
-    }
-    for name, items in sections.items():
-        if not items:
-            zh, en = name.split(" ")
+    from .kinds.registry import KINDS
+
+    for kind in KINDS:
+        if kind.section and not kind.section_items(catalog):
+            zh, en = kind.section
             problems.warn(
                 "content",
                 None,

@@ -1,4 +1,5 @@
-"""Schema: JSON Schema files for every content kind, so editors autocomplete and check them."""
+"""Schema: JSON Schema files for every content kind (kinds/registry.py), so editors autocomplete
+and check them."""
 
 from __future__ import annotations
 
@@ -8,24 +9,23 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from .config import SiteConfig
+from .kinds.registry import KINDS as CONTENT_KINDS
 from .model.allowlist import PublicNumber
-from .model.board import FreePage, Posting, Story
-from .model.org import Grid, Org, Showcase, Studio
-from .model.screens import Screen
-from .model.services import ServiceFile
 
-# file stem → (type, title). List kinds are files holding a list of records.
+
+def _list_of(model: type) -> type:
+    return list[model]
+
+
+# file stem → (type, title): the site config, every content kind's (kinds/registry.py), and the
+# allow-list. A `records` kind's files hold a list of records.
 KINDS = {
     "site_config": (SiteConfig, "site_config.yml 站点配置"),
-    "org": (Org, "content/org.yml 街道与社区"),
-    "grid": (list[Grid], "content/grids/*.yml 网格"),
-    "showcase": (list[Showcase], "content/showcase/*.yml 示范社区"),
-    "studio": (list[Studio], "content/studios/*.yml 书记工作室"),
-    "services": (ServiceFile, "content/services/*.yml 服务清单"),
-    "posting": (list[Posting], "content/board/*.yml 公开栏公示"),
-    "story": (Story, "content/stories/**/*.md 新闻 front matter"),
-    "page": (FreePage, "content/pages/**/*.md 页面 front matter"),
-    "screens": (list[Screen], "content/screens.yml 社区大屏"),
+    **{
+        k.schema[0]: (_list_of(k.model) if k.shape == "records" else k.model, k.schema[1])
+        for k in CONTENT_KINDS
+        if k.schema
+    },
     "public_numbers": (list[PublicNumber], "content/public_numbers.yml 允许公开的号码"),
 }
 

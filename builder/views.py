@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog, PostingState
+from .model.board import Posting
 from .model.org import Grid, Person, TeamMember
 from .privacy import shown_phone, shown_photo
 from .sanitize import without_html
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,14 @@ def team_cards(grid: Grid, catalog: Catalog) -> list[PersonCard]:
     order = {role: i for i, role in enumerate(catalog.config.roles)}
     members = sorted(enumerate(grid.team), key=lambda im: (order.get(im[1].role, 99), im[0]))
     return [person_card(m, catalog.config, catalog.config.roles.get(m.role, m.role)) for _, m in members]
+
+
+@dataclass
+class PostingState:
+    """A published posting and how it stands on the build date."""
+
+    posting: Posting
+    current: bool  # in its publicity period today (公示中), else expired (已期满)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from pydantic.fields import FieldInfo
 
 from builder import markdown_limits, pipeline, problems
 from builder.cli import main
+from builder.kinds.kind import after
 from builder.markdown_setup import new_markdown
-from builder.outputs import slides
 from builder.problems import ContentError
 from builder.report import SHOWN_IN_ALL, SHOWN_PER_FILE, Report
 from builder.schema import KINDS
@@ -264,8 +264,8 @@ def test_edges_of_the_range_build(tmp_path):
 
 
 def test_a_day_after_the_last_date_never_overflows():
-    assert slides._after(dt.date.max) == ""
-    assert slides._after(dt.date(2100, 12, 31)) == "2101-01-01T00:00:00"
+    assert after(dt.date.max) == ""
+    assert after(dt.date(2100, 12, 31)) == "2101-01-01T00:00:00"
 
 
 # ---- every field of every kind has a bound, by its type ------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import ROOT, TODAY
 
 from builder import pipeline
-from builder.catalog import _Refs
+from builder.kinds.linking import Linker
+from builder.kinds.org import COMMUNITY
 from builder.problems import Problems
 from builder.report import Report
 
@@ -14,9 +15,14 @@ def _grid():
     return pipeline.check(ROOT / "site_config.yml", TODAY, Report()).grids[0]
 
 
+def _refs(problems, incomplete):
+    """A linker that only reports (no config, media or catalog needed for unknown ids)."""
+    return Linker(None, None, TODAY, problems, None, {}, incomplete, None)
+
+
 def test_an_unknown_id_is_named_with_a_guess_and_the_ids_there_are():
     problems = Problems()
-    _Refs(problems, set()).unknown(_grid(), ("community",), "社区", "hengdachen", {"hengdacheng", "huaxin"})
+    _refs(problems, set()).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"hengdacheng", "huaxin"})
     (p,) = problems.items
     assert p.field == "[0].community" and p.path.startswith("content/grids/") and p.line > 0
     assert "找不到社区“hengdachen”，是不是“hengdacheng”？可用的编号有：hengdacheng、huaxin" in p.message
@@ -25,6 +31,6 @@ def test_an_unknown_id_is_named_with_a_guess_and_the_ids_there_are():
 
 def test_an_unknown_id_is_not_reported_while_its_source_could_not_be_read():
     problems = Problems()
-    _Refs(problems, {"org"}).unknown(_grid(), ("community",), "社区", "hengdachen", {"huaxin"})
-    _Refs(problems, {"pages"}).unknown(_grid(), ("community",), "社区", "hengdachen", {"huaxin"})
+    _refs(problems, {"org"}).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"huaxin"})
+    _refs(problems, {"pages"}).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"huaxin"})
     assert [p.message[:9] for p in problems.items] == ["找不到社区“hen"]  # only when org.yml was read

@@ -1,6 +1,7 @@
 """Screens: content/screens.yml is checked like every content file, and each screen's page holds
 exactly the slides of its scope, with privacy rules applied and each slide's own showing period."""
 
+import dataclasses
 import json
 import re
 
@@ -8,7 +9,7 @@ import pytest
 from conftest import TODAY, build_site, make_site, soup
 
 from builder import pipeline
-from builder.outputs import slides as slides_module
+from builder.kinds.registry import shows
 from builder.problems import ContentError
 from builder.report import Report
 
@@ -205,7 +206,7 @@ def test_qr_codes_point_to_each_slides_page(example_site):
 
 
 def test_a_playlist_item_with_more_slides_than_its_limit_warns(tmp_path, monkeypatch):
-    monkeypatch.setitem(slides_module.DEFAULT_COUNT, "teams", 1)
+    monkeypatch.setitem(shows(), "teams", dataclasses.replace(shows()["teams"], count=1))
     site = make_site(
         tmp_path,
         {SCREENS: "- {id: s, place: 大厅, scope: testqu, playlist: [teams, {show: teams, count: 1}]}\n"},

@@ -8,7 +8,8 @@ import functools
 from conftest import ROOT, TODAY
 
 from builder import pipeline
-from builder.outputs.slides import _after, build_slides, current_postings
+from builder.kinds.kind import after as _after
+from builder.outputs.slides import build_slides, current_postings
 from builder.report import Report
 
 

@@ -63,6 +63,11 @@ class Site:
                 Page(None, file, cfg)
         self.cfg, self.files, self.env, self.nav_obj = cfg, files, env, nav
 
+    def html_pages(self) -> int:
+        """How many HTML pages a build writes: every docs page and the theme's own (404.html)."""
+        static = sum(t.endswith(".html") for t in self.cfg.theme.static_templates)
+        return len(self.files.documentation_pages()) + static
+
     def build(self, today: dt.date, on_page: OnPage | None = None) -> list[str]:
         """Render every page; return MkDocs' warnings."""
         from mkdocs import utils

@@ -62,6 +62,11 @@ class Record(BaseModel):
         cls.model_post_init = model_post_init
 
     @property
+    def source_doc(self) -> SourceDoc | None:
+        """The parsed file this record was read from (None for one made in code)."""
+        return self._doc
+
+    @property
     def src_path(self) -> str:
         """The file this record was read from, relative to the site folder."""
         return self._doc.path if self._doc else ""
@@ -77,6 +82,26 @@ MONEY_MAX = Decimal(10) ** 12  # 1 万亿 (in the table's unit), either sign
 MONEY_PLACES = 2  # decimal places: pages show amounts to the 分 (pages.py money filter)
 
 # ---- field types shared by every kind -------------------------------------------------
+
+
+class Published:
+    """How the public meets a string field, carried by its type (Annotated metadata), so the
+    stages that read published text find every such field from the models (model/fields.py):
+
+    - TEXT: shown as typed (escaped) — titles, names, addresses, summaries;
+    - MARKDOWN: rendered as Markdown, then cleaned (sanitize.py) — bodies, intros, profiles;
+    - MEDIA: a path under content/media/, published as a file name and a link;
+    - TYPED: a phone, code or date-like value its own type checks; not scanned as free text.
+    """
+
+    def __init__(self, form: str):
+        self.form = form
+
+    def __repr__(self) -> str:
+        return f"Published({self.form!r})"
+
+
+TEXT, MARKDOWN, MEDIA, TYPED = (Published(f) for f in ("text", "markdown", "media", "typed"))
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -131,7 +156,7 @@ def _phone(value: Any) -> str:
     return compact
 
 
-Phone = Annotated[str, BeforeValidator(_phone), Field(description="电话，加引号 / phone, quoted")]
+Phone = Annotated[str, BeforeValidator(_phone), Field(description="电话，加引号 / phone, quoted"), TYPED]
 
 
 def is_mobile(phone: str) -> bool:
@@ -159,8 +184,9 @@ def _text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX)]
-Paragraph = Annotated[str, BeforeValidator(_text), Field(max_length=PARAGRAPH_MAX)]
+Text = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), TEXT]
+Paragraph = Annotated[str, BeforeValidator(_text), Field(max_length=PARAGRAPH_MAX), TEXT]
+MediaPath = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), MEDIA]
 
 
 def _markdown(value: str) -> str:
@@ -173,7 +199,11 @@ def _markdown(value: str) -> str:
 
 
 Markdown = Annotated[
-    str, BeforeValidator(_text), Field(max_length=markdown_limits.MAX_CHARS), AfterValidator(_markdown)
+    str,
+    BeforeValidator(_text),
+    Field(max_length=markdown_limits.MAX_CHARS),
+    AfterValidator(_markdown),
+    MARKDOWN,
 ]
 
 
@@ -224,7 +254,7 @@ def digits(n: int, what: str) -> object:
             raise fail(f"{what}应为 {n} 位数字，现在是“{value}”", f"the code must be {n} digits")
         return value
 
-    return Annotated[str, BeforeValidator(check)]
+    return Annotated[str, BeforeValidator(check), TYPED]
 
 
 def _datetime(value: Any) -> Any:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Amount, Date, DateTime, Markdown, Paragraph, Record, Slug, Text
+from .base import Amount, Date, DateTime, Markdown, MediaPath, Paragraph, Record, Slug, Text
 
 
 class Money(Record):
@@ -46,7 +46,7 @@ class Posting(Record):
     objection: Paragraph = Field("", description="异议反映方式 / how to object")
     body: Markdown = Field("", description="正文（Markdown）/ body")
     table: FinanceTable | None = Field(None, description="财务收支表 / finance table")
-    attachments: list[Text] = Field(default_factory=list, description="附件 / attachments")
+    attachments: list[MediaPath] = Field(default_factory=list, description="附件 / attachments")
 
 
 class Story(Record):
@@ -60,7 +60,7 @@ class Story(Record):
     author: Text = Field("", description="作者 / author")
     photographer: Text = Field("", description="摄影 / photographer")
     summary: Paragraph = Field("", description="摘要 / summary")
-    cover: Text | None = Field(None, description="题图 / cover image")
+    cover: MediaPath | None = Field(None, description="题图 / cover image")
     cover_alt: Paragraph = Field(
         "", description="题图说明：图上是什么，读屏软件会念给看不见的人 / what the cover shows (alt text)"
     )

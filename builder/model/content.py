@@ -3,58 +3,50 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .. import markdown_limits
 from ..load import SourceDoc, Sources, gc_paused
 from ..memo import Memo, run
 from ..problems import Mark, Problems
 from .base import Record, validate
-from .board import FreePage, Posting, Story
-from .org import Grid, Org, Showcase, Studio
-from .screens import Screen
-from .services import ServiceFile
 
 R = TypeVar("R", bound=Record)
 
 
 @dataclass
-class StoryDoc:
-    """A story: front matter record, Markdown body, and where the body starts."""
+class MarkdownDoc:
+    """A Markdown file of a kind: front matter record, Markdown body, where the body starts."""
 
-    meta: Story
+    meta: Any
     body: str
     body_line: int
-    slug: str  # file name without .md; unique across stories
+    slug: str  # what its URL is made of: a story's file name, a free page's path under pages/
 
 
 @dataclass
-class PageDoc:
-    """A free page under content/pages/."""
+class StoryDoc(MarkdownDoc):
+    """A story; its slug (file name without .md) is unique across stories."""
 
-    meta: FreePage
-    body: str
-    body_line: int
-    slug: str  # path under pages/ without .md, e.g. brand/about
+
+@dataclass
+class PageDoc(MarkdownDoc):
+    """A free page under content/pages/; its slug is its path there without .md, e.g. brand/about."""
 
 
 @dataclass
 class Content:
-    """Every record of the site, as written (not yet linked or checked across files)."""
+    """Every record of the site, as written (not yet linked or checked across files), by kind id:
+    a `records` kind's records, a `file` kind's one record per file, a `markdown` kind's
+    MarkdownDoc per file."""
 
-    org: Org | None = None
-    grids: list[Grid] = field(default_factory=list)
-    showcases: list[Showcase] = field(default_factory=list)
-    studios: list[Studio] = field(default_factory=list)
-    services: list[ServiceFile] = field(default_factory=list)
-    postings: list[Posting] = field(default_factory=list)
-    stories: list[StoryDoc] = field(default_factory=list)
-    pages: list[PageDoc] = field(default_factory=list)
-    screens: list[Screen] = field(default_factory=list)
+    records: dict[str, list] = field(default_factory=dict)
     # kinds of which some record could not be read: references to them are not checked,
     # so one mistake is not reported again as "unknown id" everywhere it is used
     incomplete: set[str] = field(default_factory=set)
+
+    def of(self, kind: str) -> list:
+        return self.records.get(kind, [])
 
 
 def _list_of_records(model: type[R], doc: SourceDoc, problems: Problems) -> list[R | None] | None:
@@ -92,6 +84,8 @@ def _mapping_record(model: type[R], doc: SourceDoc, problems: Problems) -> R | N
 @gc_paused()
 def read_content(sources: Sources, problems: Problems, memo: Memo | None = None) -> Content:
     """Validate every source document as its kind's record type."""
+    from ..kinds.registry import KINDS
+
     content = Content(incomplete=set(sources.failed))
 
     def _list_of(model, doc, problems):  # a file's records, reused while the same file is loaded
@@ -102,38 +96,22 @@ def read_content(sources: Sources, problems: Problems, memo: Memo | None = None)
     def _mapping(model, doc, problems):
         return run(memo, ("map", model, id(doc)), lambda found: _mapping_record(model, doc, found), problems)
 
-    if sources.org is not None:
-        content.org = _mapping(Org, sources.org, problems)
-        if content.org is None:
-            content.incomplete.add("org")
-    for attr, model in (("grids", Grid), ("showcases", Showcase), ("studios", Studio), ("board", Posting)):
-        target = getattr(content, "postings" if attr == "board" else attr)
-        for doc in getattr(sources, attr):
-            records = _list_of(model, doc, problems)
-            if records is None or None in records:
-                content.incomplete.add(attr)
-            target += [r for r in records or [] if r is not None]
-    if sources.screens is not None:
-        records = _list_of(Screen, sources.screens, problems)
-        content.screens = [r for r in records or [] if r is not None]
-    for doc in sources.services:
-        record = _mapping(ServiceFile, doc, problems)
-        if record is None:
-            content.incomplete.add("services")
-        else:
-            content.services.append(record)
-    for doc in sources.stories:
-        meta = _mapping(Story, doc, problems)
-        _check_body(doc, problems)
-        if meta is not None:
-            slug = PurePosixPath(doc.path).stem
-            content.stories.append(StoryDoc(meta, doc.body, doc.body_line, slug))
-    for doc in sources.pages:
-        meta = _mapping(FreePage, doc, problems)
-        _check_body(doc, problems)
-        if meta is not None:
-            slug = str(PurePosixPath(doc.path).relative_to("content/pages").with_suffix(""))
-            content.pages.append(PageDoc(meta, doc.body, doc.body_line, slug))
-        else:
-            content.incomplete.add("pages")
+    for kind in KINDS:
+        out = content.records.setdefault(kind.id, [])
+        for doc in sources.of(kind.id):
+            if kind.shape == "records":
+                records = _list_of(kind.model, doc, problems)
+                found = [r for r in records or [] if r is not None]
+                ok = records is not None and len(found) == len(records)
+            else:
+                meta = _mapping(kind.model, doc, problems)
+                if kind.shape == "markdown":
+                    _check_body(doc, problems)
+                found = [meta] if meta is not None else []
+                if meta is not None and kind.shape == "markdown":
+                    found = [kind.document(meta, doc.body, doc.body_line, kind.slug(doc.path))]
+                ok = meta is not None
+            out += found
+            if not ok:
+                content.incomplete.add(kind.id)
     return content

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .base import Date, Markdown, Paragraph, Phone, Record, Slug, Text, Year, digits, fail
+from .base import Date, Markdown, MediaPath, Paragraph, Phone, Record, Slug, Text, Year, digits, fail
 
 
 class Consent(Record):
@@ -24,7 +24,7 @@ class Person(Record):
 
     name: Text = Field(min_length=1, description="姓名 / name")
     phone: Phone | None = Field(None, description="电话 / phone")
-    photo: Text | None = Field(None, description="照片，content/ 下的路径 / photo under content/")
+    photo: MediaPath | None = Field(None, description="照片，content/ 下的路径 / photo under content/")
     consent: Consent | None = Field(None, description="本人同意书记录 / consent record")
 
     def allows(self, what: str) -> bool:
@@ -110,7 +110,7 @@ Stars = Annotated[int, AfterValidator(_stars)]
 class Photo(Record):
     """A photo with a description of what it shows (read aloud to people who cannot see it)."""
 
-    file: Text = Field(min_length=1, description="照片，content/ 下的路径 / photo under content/")
+    file: MediaPath = Field(min_length=1, description="照片，content/ 下的路径 / photo under content/")
     alt: Paragraph = Field("", description="图上是什么，如 居民在议事亭讨论加装电梯 / what it shows")
 
 
@@ -127,7 +127,7 @@ class Showcase(Record):
         default_factory=dict, description="历年星级：年份: 星数(1-5) / stars by year"
     )
     highlights: Markdown = Field("", description="特色亮点（Markdown）/ highlights")
-    photos: list[Text | Photo] = Field(
+    photos: list[MediaPath | Photo] = Field(
         default_factory=list, description="照片：路径，或 {file: 路径, alt: 图上是什么} / photos"
     )
 

@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .base import Date, Record, Slug, Text, fail
 
@@ -39,7 +40,28 @@ def _clock(value: Any) -> Any:
 Weekday = Annotated[int, BeforeValidator(_day)]
 Clock = Annotated[str, BeforeValidator(_clock)]
 
-SHOWS = ("board", "teams", "stories", "figures", "services", "stations", "showcase", "page")
+
+def _show(value: Any) -> Any:
+    """A playlist entry's `show`: one of the entries the kinds offer (kinds/registry.py)."""
+    from ..kinds.registry import shows  # the registry imports this model
+
+    if isinstance(value, str) and value in shows():
+        return value
+    names = [repr(n) for n in shows()]
+    expected = ", ".join(names[:-1]) + " or " + names[-1]
+    raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
+
+
+def _show_schema(schema: dict) -> None:
+    from ..kinds.registry import shows
+
+    schema["enum"] = list(shows())
+    schema["description"] = (
+        "显示什么：" + "、".join(s.description for s in shows().values()) + " / what to show"
+    )
+
+
+ShowName = Annotated[str, BeforeValidator(_show), Field(max_length=40)]
 
 
 class TimeWindow(Record):
@@ -56,12 +78,7 @@ class TimeWindow(Record):
 class PlaylistItem(Record):
     """One entry of a screen's playlist; it becomes one or more slides."""
 
-    show: Literal[SHOWS] = Field(
-        description=(
-            "显示什么：board 公示、teams 网格队伍、stories 最新新闻、figures 关键数字、services 服务清单、"
-            "stations 爱心驿站、showcase 示范社区、page 页面 / what to show"
-        )
-    )
+    show: ShowName = Field(description="显示什么 / what to show", json_schema_extra=_show_schema)
     seconds: int | None = Field(
         None, ge=5, le=600, description="每页停留秒数，不写用屏幕的设置 / seconds per slide"
     )

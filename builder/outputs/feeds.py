@@ -21,12 +21,15 @@ import posixpath
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
 from .. import __version__, pages, sharing
-from ..catalog import Catalog
 from ..views import PostingView, excerpt, posting_views
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 FEED_ENTRIES = 50
 BEIJING = dt.timezone(dt.timedelta(hours=8))  # dates and times in content are local

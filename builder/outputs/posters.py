@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..catalog import Catalog
 from ..model.org import Community, Street
 from ..model.services import Service
 from ..overrides import Templates
@@ -21,6 +21,9 @@ from ..privacy import shown_office_phone
 from ..views import PostingView, posting_views, team_cards
 from .qr import absolute_url
 from .standalone import HtmlWriter
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 PAPERS = ("a4", "a3")  # sizes of a community's board poster
 INDEX = "print/index.html"

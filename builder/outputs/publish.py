@@ -20,7 +20,6 @@ import tempfile
 from pathlib import Path
 
 from . import manifest
-from .screens import build_keys
 
 MARKER = manifest.VERSION  # what screens poll; the proof that a folder is a build is manifest.MANIFEST
 _SHOWN = 5  # unexpected files named in a refusal
@@ -55,22 +54,21 @@ def content_digest(site_dir: Path) -> str:
     return h.hexdigest()
 
 
-def write_version(site_dir: Path, today: str, generator: str) -> str:
-    """Write version.json (what screens poll for a newer build); return the digest."""
+def write_version(site_dir: Path, today: str, generator: str, keys: dict[str, str]) -> str:
+    """Write version.json (what screens poll for a newer build); return the digest. `keys`: each
+    screen's build key, from the screens stage."""
     digest = content_digest(site_dir)
     stamp = {"version": digest[:16], "built_for": today, "generator": generator}
-    keys = build_keys(site_dir)
     if keys:  # what each screen polls for (outputs/screens.py)
         stamp["screens"] = keys
     (site_dir / MARKER).write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")
     return digest
 
 
-def write_preview_version(site_dir: Path, today: str, generator: str) -> None:
+def write_preview_version(site_dir: Path, today: str, generator: str, keys: dict[str, str]) -> None:
     """version.json for the live preview: each screen's build key, so that a screen opened in
     the preview follows saved changes as a published one follows builds (no digest of every file:
     the preview is rebuilt on every save, and its search index is still being written)."""
-    keys = build_keys(site_dir)
     version = hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()[:16]
     stamp = {"version": version, "built_for": today, "generator": generator, "screens": keys}
     (site_dir / MARKER).write_text(json.dumps(stamp, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -8,52 +8,45 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..catalog import Catalog
+from ..kinds.screens import screen_url
 from ..overrides import Templates
 from ..problems import Problems
 from .slides import Capped, build_slides, current_postings
 from .standalone import HtmlWriter
 
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
 POLL_SECONDS = 150  # how often a screen asks whether a newer build is published
 BUILD_SLOT = "gb-build-key"  # replaced by the page's build key
-BUILD_KEY = re.compile(r'data-gb-screen="([^"]+)" data-live data-build="([0-9a-f]+)"')
 RUNTIME = ("screen.js", "screen.css")  # files under templates/assets/ every screen page runs with
 
 
-def _stamp_build(text: str, runtime: bytes) -> str:
-    """The page with its build key: a digest of the page and of what it runs with, so a screen
-    reloads when (and only when) a build changes what it shows."""
-    key = hashlib.sha256(text.encode() + runtime).hexdigest()[:16]
-    return text.replace(f'data-build="{BUILD_SLOT}"', f'data-build="{key}"', 1)
+@dataclass
+class ScreenPages:
+    """The screens' pages and their index (site path → HTML), and each screen's build key (what
+    version.json tells screens to reload for: outputs/publish.py)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # screen id → build key, by page path
 
 
-def build_keys(site_dir: Path) -> dict[str, str]:
-    """Screen id → build key of every screen page in a built site (for version.json)."""
-    keys = {}
-    for page in sorted((site_dir / "screens").glob("*/index.html")):
-        m = BUILD_KEY.search(page.read_text(encoding="utf-8"))
-        if m:
-            keys[m[1]] = m[2]
-    return keys
+def _build_key(text: str, runtime: bytes) -> str:
+    """A digest of the page and of what it runs with, so a screen reloads when (and only when) a
+    build changes what it shows."""
+    return hashlib.sha256(text.encode() + runtime).hexdigest()[:16]
 
 
-def screen_url(screen_id: str) -> str:
-    """Site path of a screen's page."""
-    return f"screens/{screen_id}/"
-
-
-def render_screens(
-    catalog: Catalog, templates: Templates, problems: Problems | None = None
-) -> dict[str, str]:
-    """The screens' pages and their index (when content/screens.yml lists any): site path → HTML."""
+def render_screens(catalog: Catalog, templates: Templates, problems: Problems | None = None) -> ScreenPages:
+    """The screens' pages and their index (when content/screens.yml lists any)."""
     if not catalog.screens:
-        return {}
+        return ScreenPages()
     w = HtmlWriter(catalog, templates)
     capped: list[Capped] = []
-    shown = []
+    shown, keys = [], {}
     runtime = b"".join(templates.find(f"assets/{f}").read_bytes() for f in RUNTIME)
     runtime += catalog.config.brand.color.encode()
     postings = current_postings(catalog)
@@ -62,7 +55,7 @@ def render_screens(
             continue
         slides = build_slides(catalog, screen, capped, postings)
         hours = [{"days": h.days, "from": h.start, "to": h.end} for h in screen.hours]
-        dest = f"{screen_url(screen.id)}index.html"
+        dest = f"{screen_url(screen)}index.html"
         w.render(
             "screens/screen.html",
             dest,
@@ -73,7 +66,9 @@ def render_screens(
             hours=json.dumps(hours, separators=(",", ":")),
             poll=POLL_SECONDS,
         )
-        w.files[dest] = _stamp_build(w.files[dest], runtime)
+        key = _build_key(w.files[dest], runtime)
+        keys[dest] = (screen.id, key)
+        w.files[dest] = w.files[dest].replace(f'data-build="{BUILD_SLOT}"', f'data-build="{key}"', 1)
         shown.append((screen, slides))
     w.render("screens/index.html", "screens/index.html", screens=shown)
     for c in capped if problems is not None else []:
@@ -83,4 +78,4 @@ def render_screens(
             f"“{item.show}”在这块屏的范围内有 {c.available} 页，只放前 {c.shown} 页；要放更多请写 count:",
             f"'{item.show}' has {c.available} slides in this screen's scope; showing {c.shown} (set count:)",
         )
-    return w.files
+    return ScreenPages(w.files, dict(keys[dest] for dest in sorted(keys)))  # in page-path order

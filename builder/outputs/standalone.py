@@ -5,16 +5,18 @@ cleaned with the same rules as the site's pages."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from .. import sanitize
-from ..catalog import Catalog
 from ..markdown_setup import new_markdown
 from ..overrides import Templates
 from ..pages import author_markdown, make_env, relative
 from .qr import absolute_url, placeholder
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 WEEKDAYS = "一二三四五六日"
 

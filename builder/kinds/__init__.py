@@ -1,0 +1,1 @@
+"""The content kinds: one module each; registry.py lists them in order."""

@@ -1,0 +1,58 @@
+"""The registry: every content kind, in the order the site presents them. Stages loop over it;
+`link_order` puts each kind after the kinds it links to."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from . import board, free_pages, grids, org, screens, services, showcases, stories, studios
+from .kind import Kind, Show
+
+KINDS: tuple[Kind, ...] = tuple(
+    m.KIND for m in (org, grids, showcases, studios, services, board, stories, free_pages, screens)
+)
+BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
+
+
+@cache
+def link_order() -> tuple[Kind, ...]:
+    """The kinds with every kind after those in its `after` (registry order otherwise)."""
+    done: list[Kind] = []
+    left = list(KINDS)
+    while left:
+        ready = next((k for k in left if all(a in {d.id for d in done} for a in k.after)), None)
+        if ready is None:
+            raise ValueError("kinds link to each other in a circle: " + ", ".join(k.id for k in left))
+        done.append(ready)
+        left.remove(ready)
+    return tuple(done)
+
+
+@cache
+def shows() -> dict[str, Show]:
+    """Every playlist entry a screen may show (`- show: teams`), by name."""
+    out: dict[str, Show] = {}
+    for kind in KINDS:
+        for name, show in kind.shows.items():
+            if name in out:
+                raise ValueError(f"two kinds offer the screen entry '{name}'")
+            out[name] = show
+    return out
+
+
+@cache
+def _urls() -> dict[type, Any]:
+    return {t: f for kind in KINDS for t, f in kind.urls.items()}
+
+
+def url(record: Any) -> str:
+    """The site address of a record, as its kind decides it (e.g. 'grids/hdc-01/')."""
+    return _urls()[type(record)](record)
+
+
+def navigation(catalog) -> list[dict]:
+    """The top navigation: the home page, then each kind's entry in its order."""
+    entries = sorted((k.nav for k in KINDS if k.nav), key=lambda n: n[0])
+    nav: list[dict] = [{"首页": "index.md"}]
+    return nav + [e for _, make in entries if (e := make(catalog)) is not None]
