@@ -57,7 +57,7 @@ def _share_image(value: str) -> str:
     return value
 
 
-ShareImage = Annotated[Text, AfterValidator(_share_image)]
+ShareImage = Annotated[MediaPath, AfterValidator(_share_image)]
 
 
 class SiteInfo(Record):

@@ -24,7 +24,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .model.base import TEXT_MAX, Phone, Record, Text, fail, is_mobile
+from .model.base import TEXT_MAX, MediaPath, Phone, Record, Text, fail, is_mobile
 
 # Province abbreviations used in filing numbers → the first two digits of division codes. Some
 # provinces are written with either of two (蜀/川, 黔/贵, 滇/云, 陇/甘, 秦/陕).
@@ -142,7 +142,7 @@ def _image(value: str) -> str:
     return value
 
 
-Image = Annotated[Text, AfterValidator(_image)]
+Image = Annotated[MediaPath, AfterValidator(_image)]
 
 
 def _email(value: str) -> str:

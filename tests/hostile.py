@@ -23,25 +23,17 @@ from pydantic import BaseModel
 
 from builder import pipeline
 from builder.config import SiteConfig
-from builder.model.base import _text
-from builder.model.board import FreePage, Posting, Story
-from builder.model.org import Grid, Org, Showcase, Studio
-from builder.model.screens import Screen
-from builder.model.services import ServiceFile
+from builder.kinds.registry import KINDS
+from builder.model.base import Published
 from builder.problems import ContentError
 from builder.report import Report
 
-# where each kind's files live, and the model of one file (a list: one record per item)
+# where each kind's files live, and the model of one file (a list: one record per item): from
+# the registry, so a new kind is planted into as soon as it is registered
 FILES: list[tuple[str, type[BaseModel], bool]] = [
-    ("content/org.yml", Org, False),
-    ("content/grids/*.yml", Grid, True),
-    ("content/showcase/*.yml", Showcase, True),
-    ("content/studios/*.yml", Studio, True),
-    ("content/services/*.yml", ServiceFile, False),
-    ("content/board/*.yml", Posting, True),
-    ("content/screens.yml", Screen, True),
+    (pattern, k.model, k.shape == "records") for k in KINDS if k.shape != "markdown" for pattern in k.files
 ]
-FRONT_MATTER = [("content/stories/**/*.md", Story), ("content/pages/**/*.md", FreePage)]
+FRONT_MATTER = [(pattern, k.model) for k in KINDS if k.shape == "markdown" for pattern in k.files]
 MARKER = re.compile(r"⟦(\d+)⟧(.*?)⟦/\1⟧", re.S)
 
 
@@ -53,11 +45,26 @@ class Planted:
     reverted: list[tuple[str, str]] = field(default_factory=list)
 
 
-TEXT = object()  # the models' Text type (free text), as opposed to ids, phones, dates …
+TEXT = object()  # free text the public reads (the types marked TEXT or MARKDOWN), as opposed to
+# ids, phones, media paths, dates …
+
+
+def _form(annotation, metadata=()) -> str | None:
+    """How the public meets a field, from the Published marker its type carries (model/base.py)."""
+    for m in metadata:
+        if isinstance(m, Published):
+            return m.form
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *meta = typing.get_args(annotation)
+        return _form(inner, meta)
+    if origin in (typing.Union, __import__("types").UnionType):
+        return next((f for a in typing.get_args(annotation) if (f := _form(a))), None)
+    return None
 
 
 def _is_text(metadata) -> bool:
-    return any(getattr(m, "func", None) is _text for m in metadata)
+    return _form(str, metadata) in ("text", "markdown")
 
 
 def _unwrap(annotation, metadata=()):
@@ -101,11 +108,11 @@ def _opened(html: str) -> list[str]:
 
 
 def _is_markdown(info) -> bool:
-    return "Markdown" in (info.description or "")
+    return _form(info.annotation, info.metadata) == "markdown"
 
 
 def _is_path(info) -> bool:
-    return "content/ 下" in (info.description or "") or "路径" in (info.description or "")
+    return _form(info.annotation, info.metadata) == "media"
 
 
 class _Planter:
