@@ -9,7 +9,8 @@ from urllib.parse import unquote
 
 from . import footer, sharing
 from .engine import Staging
-from .kinds.registry import KINDS, navigation
+from .kinds import registry
+from .kinds.registry import navigation
 from .media import is_publishable
 from .outputs.feeds import district_feeds
 from .outputs.search import INDEX_LANG
@@ -40,7 +41,7 @@ def vocabulary(catalog: Catalog) -> list[str]:
     """Names search must keep whole (people, communities, grids, estates, buildings): each
     kind's `vocabulary`."""
     words = [catalog.config.district.name]
-    for kind in KINDS:
+    for kind in registry.KINDS:
         if kind.vocabulary is not None:
             words += kind.vocabulary(catalog)
     return [w for w in words if w]

@@ -74,7 +74,7 @@ class Show:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one value per kind
 class Kind:
     """One content kind. Only `id`, `files`, `shape` and `model` are required."""
 

@@ -1,4 +1,5 @@
-"""The registry: every content kind, in the order the site presents them. Stages loop over it;
+"""The registry: every content kind, in the order the site presents them. Stages loop over it
+(reading `registry.KINDS` when they run, so a test can register a kind of its own);
 `link_order` puts each kind after the kinds it links to."""
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ KINDS: tuple[Kind, ...] = tuple(
 BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
 
 
-@cache
 def link_order() -> tuple[Kind, ...]:
     """The kinds with every kind after those in its `after` (registry order otherwise)."""
+    return _link_order(KINDS)
+
+
+@cache
+def _link_order(kinds: tuple[Kind, ...]) -> tuple[Kind, ...]:
+    known = {k.id for k in kinds}
+    for k in kinds:
+        if set(k.after) - known:
+            raise ValueError(f"kind '{k.id}' links after unknown kinds: {sorted(set(k.after) - known)}")
     done: list[Kind] = []
-    left = list(KINDS)
+    left = list(kinds)
     while left:
         ready = next((k for k in left if all(a in {d.id for d in done} for a in k.after)), None)
         if ready is None:
@@ -29,11 +38,15 @@ def link_order() -> tuple[Kind, ...]:
     return tuple(done)
 
 
-@cache
 def shows() -> dict[str, Show]:
     """Every playlist entry a screen may show (`- show: teams`), by name."""
+    return _shows(KINDS)
+
+
+@cache
+def _shows(kinds: tuple[Kind, ...]) -> dict[str, Show]:
     out: dict[str, Show] = {}
-    for kind in KINDS:
+    for kind in kinds:
         for name, show in kind.shows.items():
             if name in out:
                 raise ValueError(f"two kinds offer the screen entry '{name}'")
@@ -42,13 +55,13 @@ def shows() -> dict[str, Show]:
 
 
 @cache
-def _urls() -> dict[type, Any]:
-    return {t: f for kind in KINDS for t, f in kind.urls.items()}
+def _urls(kinds: tuple[Kind, ...]) -> dict[type, Any]:
+    return {t: f for kind in kinds for t, f in kind.urls.items()}
 
 
 def url(record: Any) -> str:
     """The site address of a record, as its kind decides it (e.g. 'grids/hdc-01/')."""
-    return _urls()[type(record)](record)
+    return _urls(KINDS)[type(record)](record)
 
 
 def navigation(catalog) -> list[dict]:
