@@ -34,3 +34,10 @@ def test_an_unknown_id_is_not_reported_while_its_source_could_not_be_read():
     _refs(problems, {"org"}).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"huaxin"})
     _refs(problems, {"pages"}).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"huaxin"})
     assert [p.message[:9] for p in problems.items] == ["找不到社区“hen"]  # only when org.yml was read
+
+
+def test_a_personal_number_typed_as_an_id_is_masked_in_the_message():
+    problems = Problems()
+    _refs(problems, set()).unknown(_grid(), ("community",), COMMUNITY, "13912345678", {"huaxin"})
+    (p,) = problems.items
+    assert "139****5678" in p.message and "13912345678" not in p.message + p.english

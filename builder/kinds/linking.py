@@ -59,6 +59,9 @@ class Linker:
 
 
 def unknown(problems: Problems, record: Record, key: tuple, target: Target, value: str, choices) -> None:
+    """Report an id not found, naming the closest one and some that exist. A personal number
+    typed where an id belongs is shown masked: messages go to consoles and CI logs."""
+    value = _masked(str(value))
     choices = list(choices)
     sample = "、".join(sorted(choices)[:8]) + ("……" if len(choices) > 8 else "")
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
@@ -68,6 +71,15 @@ def unknown(problems: Problems, record: Record, key: tuple, target: Target, valu
         f"找不到{target.zh}“{value}”{guess}可用的编号有：{sample or '（无）'}",
         f"unknown {target.en} '{value}'{guess_en}; it must be one of the ids listed",
     )
+
+
+def _masked(value: str) -> str:
+    from ..personal_numbers import find_numbers  # the scan's own rules (it imports the models)
+
+    for found in reversed(find_numbers(value, dt.date.today())):
+        end = value.find(found.number[-4:], found.start) + 4
+        value = value[: found.start] + found.masked + value[end:]
+    return value
 
 
 class Ids:
