@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .escape import as_text, keep_masks
 from .kinds.board import months_of
 from .kinds.registry import KINDS, url
-from .kinds.stories import story_url, tags_of
+from .kinds.stories import tags_of
 from .memo import Memo
 from .outputs import feeds
 from .overrides import Templates
@@ -50,7 +50,6 @@ def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environm
     env.filters["excerpt"] = excerpt
     env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
-    env.globals["story_url"] = story_url
     env.globals["url"] = url
     env.filters["money"] = lambda n: f"{n:,.2f}"
     return env

@@ -70,7 +70,7 @@ class PostingView:
     state: PostingState
     category: str
     scope: str
-    replacement: str | None = None  # the posting that replaces it, once that one is published
+    replacement: Posting | None = None  # the posting that replaces it, once that one is published
 
     @property
     def p(self):
@@ -93,13 +93,13 @@ class PostingView:
 def posting_views(catalog: Catalog) -> list[PostingView]:
     """All published postings, newest first, with labels."""
     cats = catalog.config.board.categories
-    published = {s.posting.id for s in catalog.postings}
+    published = {s.posting.id: s.posting for s in catalog.postings}
     return [
         PostingView(
             s,
             cats.get(s.posting.category, s.posting.category),
             catalog.scope_name.get(s.posting.scope, s.posting.scope),
-            s.posting.replaced_by if s.posting.replaced_by in published else None,
+            published.get(s.posting.replaced_by) if s.posting.replaced_by else None,
         )
         for s in catalog.postings
     ]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from feedgen.feed import FeedGenerator
 
 from .. import __version__, pages, sharing
+from ..kinds.registry import url
 from ..views import PostingView, excerpt, posting_views
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def district_feeds(config) -> list[Feed]:
 
 def community_feeds(com) -> list[Feed]:
     """A community's two feeds (linked from its page's <head> and from the site map)."""
-    base, page = f"feeds/communities/{com.id}/", f"communities/{com.id}/"
+    base, page = f"feeds/communities/{com.id}/", url(com)
     return [
         Feed(base + "stories.xml", f"{com.name} · 工作动态", page, "工作动态"),
         Feed(base + "board.xml", f"{com.name} · 公开栏", page, "公开栏"),
@@ -101,7 +102,7 @@ def render_feeds(catalog: Catalog) -> dict[str, str]:
 
 def _story(s) -> Entry:
     return Entry(
-        page=pages.story_url(s),
+        page=url(s),
         title=s.meta.title,
         when=dt.datetime.combine(s.meta.date, dt.time(0), BEIJING),
         summary=s.meta.summary or excerpt(s.body),
@@ -117,7 +118,7 @@ def _posting(v: PostingView) -> Entry:
         labels.append("已撤销" if p.status == "repealed" else "已更正")
     body = excerpt(p.body)
     return Entry(
-        page=f"board/{p.id}/",
+        page=url(p),
         title=p.title,
         when=p.posted.replace(tzinfo=BEIJING),
         summary=" · ".join(labels) + (f"\n{body}" if body else ""),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from ..kinds.registry import url
 from ..model.org import Community, Street
 from ..model.services import Service
 from ..overrides import Templates
@@ -152,7 +153,7 @@ def render_posters(catalog: Catalog, templates: Templates) -> dict[str, str]:
             street=catalog.street_of[g.community],
             team=team_cards(g, catalog),
             supervision=shown_office_phone(g.supervision_phone, g.src_path, catalog.public_numbers),
-            stamp=_stamp(catalog, f"{com.name}（{site_name}）", f"grids/{g.id}/"),
+            stamp=_stamp(catalog, f"{com.name}（{site_name}）", url(g)),
         )
     services = service_list(catalog)
     w.render(
@@ -167,9 +168,9 @@ def render_posters(catalog: Catalog, templates: Templates) -> dict[str, str]:
 
 
 def _stamp(catalog: Catalog, source: str, path: str) -> Stamp:
-    url = absolute_url(catalog.config.site.url, path)
-    footer = " · ".join(p for p in (f"{catalog.today:%Y-%m-%d} 更新", f"来源：{source}", url) if p)
-    return Stamp(source, url, css_string(footer))
+    address = absolute_url(catalog.config.site.url, path)
+    footer = " · ".join(p for p in (f"{catalog.today:%Y-%m-%d} 更新", f"来源：{source}", address) if p)
+    return Stamp(source, address, css_string(footer))
 
 
 def board_sections(catalog: Catalog, community_id: str, current: list[PostingView]) -> list[BoardSection]:
