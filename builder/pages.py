@@ -25,7 +25,7 @@ from .outputs import feeds
 from .overrides import Templates
 from .problems import Problems
 from .sanitize import fence
-from .views import excerpt, posting_views, tag_slug
+from .views import excerpt, grid_kind, posting_views, tag_slug
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -48,6 +48,7 @@ def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environm
     )
     env.filters["tag_slug"] = tag_slug
     env.filters["excerpt"] = excerpt
+    env.filters["grid_kind"] = grid_kind
     env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
     env.globals["url"] = url

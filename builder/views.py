@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .model.board import Posting
+from .model.board import Money, Posting
 from .model.org import Grid, Person, TeamMember
 from .privacy import shown_phone, shown_photo
 from .sanitize import without_html
@@ -64,6 +65,15 @@ class PostingState:
 
 
 @dataclass(frozen=True)
+class FinanceSection:
+    """Income or spending of a finance table, with its total."""
+
+    label: str  # 收入 / 支出
+    rows: list[Money]
+    total: Decimal
+
+
+@dataclass(frozen=True)
 class PostingView:
     """A posting with its labels resolved."""
 
@@ -82,7 +92,26 @@ class PostingView:
         """公示中 / 已期满 / 已撤销, and 已更正 for revised ones."""
         if self.p.status == "repealed":
             return "已撤销"
-        return "公示中" if self.state.current else "已期满"
+        return "公示中" if self.is_current else "已期满"
+
+    @property
+    def is_current(self) -> bool:
+        """In its publicity period and not repealed: the badge shown as on."""
+        return self.state.current and self.p.status != "repealed"
+
+    @property
+    def badge_class(self) -> str:
+        """The badge's CSS class: gb-badge-on while current, else gb-badge-off."""
+        return "gb-badge-on" if self.is_current else "gb-badge-off"
+
+    @property
+    def finance(self) -> list[FinanceSection]:
+        """The finance table's income and spending, each with its total (the empty ones left out)."""
+        t = self.p.table
+        if t is None:
+            return []
+        parts = (("收入", t.income), ("支出", t.spending))
+        return [FinanceSection(label, rows, sum(r.amount for r in rows)) for label, rows in parts if rows]
 
     @property
     def month(self) -> str:
@@ -103,6 +132,14 @@ def posting_views(catalog: Catalog) -> list[PostingView]:
         )
         for s in catalog.postings
     ]
+
+
+GRID_KINDS = {"basic": "基础网格", "dedicated": "专属网格"}
+
+
+def grid_kind(kind: str) -> str:
+    """A grid's kind as shown: basic → 基础网格, dedicated → 专属网格."""
+    return GRID_KINDS[kind]
 
 
 def tag_slug(tag: str) -> str:
