@@ -17,9 +17,10 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from .escape import as_text, keep_masks
-from .kinds.board import months_of
-from .kinds.registry import KINDS, url
-from .kinds.stories import tags_of
+from .kinds import registry
+from .kinds.board import month_url, months_of
+from .kinds.registry import url
+from .kinds.stories import tag_url, tags_of
 from .memo import Memo
 from .outputs import feeds
 from .overrides import Templates
@@ -52,6 +53,9 @@ def make_env(search_path: Path | list[Path], markdown: bool = False) -> Environm
     env.filters["ymd"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     env.filters["ymdhm"] = lambda d: d.strftime("%Y-%m-%d %H:%M")
     env.globals["url"] = url
+    env.globals["tag_url"] = tag_url
+    env.globals["month_url"] = month_url
+    env.globals["story_url"] = url  # the name before url(): a site's own templates may still use it
     env.filters["money"] = lambda n: f"{n:,.2f}"
     return env
 
@@ -194,7 +198,7 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         stories=catalog.stories[: catalog.config.home.stories],
         postings=current[: catalog.config.home.postings],
     )
-    for kind in KINDS:
+    for kind in registry.KINDS:
         if kind.pages is not None:
             kind.pages(w, catalog)
     years: dict[int, list] = defaultdict(list)

@@ -19,6 +19,11 @@ def posting_url(p: Posting) -> str:
     return f"board/{p.id}/"
 
 
+def month_url(month: str) -> str:
+    """The archive page of the postings of a month (YYYY-MM)."""
+    return f"board/archive/{month}/"
+
+
 def link(link: Linker) -> None:
     postings: list[Posting] = link.of("board")
     link.ids("公示", postings)
@@ -89,7 +94,7 @@ def pages(w, cat) -> None:
     months = months_of(postings)
     w.render("archive.md.j2", "board/archive/index.md", months=months)
     for month, items in months.items():
-        w.render("archive_month.md.j2", f"board/archive/{month}.md", month=month, items=items)
+        w.page("archive_month.md.j2", month_url(month), month=month, items=items)
     for p in postings:
         w.page("posting.md.j2", posting_url(p.p), v=p)
 

@@ -20,6 +20,11 @@ def story_url(s: StoryDoc) -> str:
     return f"stories/{s.meta.date.year}/{s.slug}/"
 
 
+def tag_url(tag: str) -> str:
+    """The page of the stories with a tag."""
+    return f"stories/tags/{tag_slug(tag)}/"
+
+
 def link(link: Linker) -> None:
     stories: list[StoryDoc] = link.of("stories")
     community, grid = link.catalog.community, link.catalog.grid
@@ -73,7 +78,7 @@ def pages(w, cat) -> None:
     w.render("stories.md.j2", "stories/index.md", tags=tags)
     w.render("tags.md.j2", "stories/tags/index.md", tags=tags)
     for t, items in tags.items():
-        w.render("tag.md.j2", f"stories/tags/{tag_slug(t)}.md", tag=t, items=items)
+        w.page("tag.md.j2", tag_url(t), tag=t, items=items)
     for s in cat.stories:
         w.page(
             "story.md.j2",
