@@ -15,7 +15,7 @@ from . import footer
 from .config import SiteConfig
 from .figures import Figures, grid_figures  # noqa: F401 - grid_figures: used by outputs
 from .kinds.linking import Linker
-from .kinds.registry import link_order
+from .kinds.registry import link_order, public_view
 from .media import MediaChecker
 from .model.content import Content
 from .model.org import Grid
@@ -33,6 +33,7 @@ class Catalog:
         self.figures = Figures()
         self.scope_name: dict[str, str] = {config.district.id: config.district.name}
         self._chains: dict[str, tuple[str, ...]] = {}
+        self._views: dict[int, Any] = {}
 
     def add(self, **parts: Any) -> None:
         """Add a kind's parts; two kinds never add the same name."""
@@ -40,6 +41,13 @@ class Catalog:
             if name in self.__dict__:
                 raise ValueError(f"catalog part '{name}' is added twice")
             setattr(self, name, value)
+
+    def view(self, record: Any) -> Any:
+        """The record's public view (kinds/registry.py public_view), made once per build."""
+        key = id(record)
+        if key not in self._views:
+            self._views[key] = (record, public_view(record, self))  # the record keeps its id alive
+        return self._views[key][1]
 
     def scope_chain(self, scope: str) -> tuple[str, ...]:
         """The scope and every scope above it: grid → community → street → district."""

@@ -99,6 +99,27 @@ def pages(w, cat) -> None:
         w.page("posting.md.j2", posting_url(p.p), v=p)
 
 
+def posters(w, cat) -> None:
+    """Each community's board (A4 and A3): what its screens show, by category."""
+    from ..outputs.posters import PAPERS, board_poster, board_sections, stamp  # the poster stage's
+
+    site_name = cat.config.site.name
+    current = [v for v in posting_views(cat) if v.state.current]
+    for cid, com in cat.community.items():
+        street, sections = cat.street_of[cid], board_sections(cat, cid, current)
+        sheet = stamp(cat, f"{com.name}（{site_name}）", "board/")
+        for paper in PAPERS:
+            w.render(
+                "print/board.html",
+                board_poster(cid, paper),
+                paper=paper,
+                com=com,
+                street=street,
+                sections=sections,
+                stamp=sheet,
+            )
+
+
 def months_of(postings: list) -> dict[str, list]:
     """Posting views by the month they were posted (YYYY-MM), newest first."""
     months: dict[str, list] = defaultdict(list)
@@ -129,6 +150,7 @@ KIND = Kind(
     after=("org", "grids"),
     link=link,
     pages=pages,
+    posters=posters,
     urls={Posting: posting_url},
     nav=(40, nav_entry("公开栏", "board/index.md")),
     shows={"board": Show(_board, 30, description="board 公示")},

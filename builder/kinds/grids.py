@@ -50,6 +50,18 @@ def link(link: Linker) -> None:
     grid_figures(grids, config, cat.figures)
 
 
+def public(g: Grid, cat) -> dict:
+    """A grid as its page, its team slide and its poster show it: the team in role order with
+    phones and photos as consent allows, and the supervision phone as published."""
+    return {
+        "g": g,
+        "com": cat.community[g.community],
+        "street": cat.street_of[g.community],
+        "team": team_cards(g, cat),
+        "supervision": shown_office_phone(g.supervision_phone, g.src_path, cat.public_numbers),
+    }
+
+
 def pages(w, cat) -> None:
     stories_of: dict[str, list] = defaultdict(list)  # grid id → its stories, newest first
     for s in cat.stories:
@@ -61,13 +73,23 @@ def pages(w, cat) -> None:
         w.page(
             "grid.md.j2",
             grid_url(g),
-            g=g,
-            com=cat.community[g.community],
-            street=cat.street_of[g.community],
-            team=team_cards(g, cat),
+            **cat.view(g),
             services=[cat.services[s] for s in g.services if s in cat.services],
             stories=stories_of.get(g.id, []),
-            supervision=shown_office_phone(g.supervision_phone, g.src_path, cat.public_numbers),
+        )
+
+
+def posters(w, cat) -> None:
+    from ..outputs.posters import grid_poster, stamp  # the poster stage's own helpers
+
+    site_name = cat.config.site.name
+    for g in cat.grids:
+        if g.community not in cat.community:
+            continue
+        view = cat.view(g)
+        source = f"{view['com'].name}（{site_name}）"
+        w.render(
+            "print/grid.html", grid_poster(g.id), paper="a4", **view, stamp=stamp(cat, source, grid_url(g))
         )
 
 
@@ -76,13 +98,7 @@ def _teams(cat, screen, item, postings) -> list[Slide]:
     for g in cat.grids_in(screen.scope):
         if g.community not in cat.community:
             continue
-        data = {
-            "g": g,
-            "com": cat.community[g.community],
-            "team": team_cards(g, cat),
-            "supervision": shown_office_phone(g.supervision_phone, g.src_path, cat.public_numbers),
-        }
-        out.append(Slide("team", 0, grid_url(g), data=data))
+        out.append(Slide("team", 0, grid_url(g), data=cat.view(g)))
     return out
 
 
@@ -117,7 +133,9 @@ KIND = Kind(
     after=("org", "services"),
     link=link,
     pages=pages,
+    posters=posters,
     urls={Grid: grid_url},
+    views={Grid: public},
     shows={
         "teams": Show(_teams, 30, description="teams 网格队伍"),
         "figures": Show(_figures, description="figures 关键数字"),

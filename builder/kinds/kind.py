@@ -87,6 +87,8 @@ class Kind:
     after: tuple[str, ...] = ()  # kinds whose link() must run first
     link: Callable[[Linker], None] | None = None  # cross-checks; adds the kind's parts to the catalog
     pages: Callable[[Any, Catalog], None] | None = None  # renders its pages with a PageWriter
+    posters: Callable[[Any, Catalog], None] | None = None  # renders its print posters (HtmlWriter)
+    views: dict[type, Callable[[Any, Catalog], Any]] = field(default_factory=dict)  # public views
     urls: dict[type, Callable[[Any], str]] = field(default_factory=dict)  # record type → its address
     nav: tuple[int, Callable[[Any], dict | None]] | None = None  # (order, entry of the top navigation)
     shows: dict[str, Show] = field(default_factory=dict)

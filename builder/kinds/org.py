@@ -75,7 +75,7 @@ def pages(w, cat) -> None:
             showcases=showcases_of.get(cid, []),
             studios=studios_of.get(cid, []),
             stations=stations_of.get(cid, []),
-            phone=shown_office_phone(com.phone, com.src_path, cat.public_numbers),
+            phone=cat.view(com),
         )
 
 
@@ -105,6 +105,7 @@ KIND = Kind(
     link=link,
     pages=pages,
     urls={Street: street_url, Community: community_url},
+    views={Community: lambda com, cat: shown_office_phone(com.phone, com.src_path, cat.public_numbers)},
     nav=(20, nav_entry("找网格", "directory/index.md")),
     schema=("org", "content/org.yml 街道与社区"),
     office_phones=_office_phones,

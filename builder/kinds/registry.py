@@ -64,6 +64,17 @@ def url(record: Any) -> str:
     return _urls(KINDS)[type(record)](record)
 
 
+@cache
+def _views(kinds: tuple[Kind, ...]) -> dict[type, Any]:
+    return {t: f for kind in kinds for t, f in kind.views.items()}
+
+
+def public_view(record: Any, catalog) -> Any:
+    """A record as every output shows it (pages, slides, posters), privacy applied once: its
+    kind's view (grids: the team as published and the supervision phone)."""
+    return _views(KINDS)[type(record)](record, catalog)
+
+
 def navigation(catalog) -> list[dict]:
     """The top navigation: the home page, then each kind's entry in its order."""
     entries = sorted((k.nav for k in KINDS if k.nav), key=lambda n: n[0])

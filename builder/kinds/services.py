@@ -89,12 +89,16 @@ def _check_stations(link: Linker, stations: list[Station]) -> None:
                     link.unknown(st, ("facilities", i), target, item, facilities.items)
 
 
+def contact(record: Service | Station, cat) -> str | None:
+    """An office's phone as published: a mobile is masked unless content/public_numbers.yml lists it."""
+    return shown_office_phone(record.contact, record.src_path, cat.public_numbers)
+
+
 def pages(w, cat) -> None:
     w.render("services.md.j2", "services/index.md")
     for s in cat.services.values():
-        contact = shown_office_phone(s.contact, s.src_path, cat.public_numbers)
-        w.page("service.md.j2", service_url(s), s=s, contact=contact)
-    contacts = {st.id: shown_office_phone(st.contact, st.src_path, cat.public_numbers) for st in cat.stations}
+        w.page("service.md.j2", service_url(s), s=s, contact=cat.view(s))
+    contacts = {st.id: cat.view(st) for st in cat.stations}
     w.render("stations.md.j2", "services/stations.md", contacts=contacts)
     w.render(
         "teams.md.j2",
@@ -108,20 +112,13 @@ def _services(cat, screen, item, postings) -> list[Slide]:
     ids = list(dict.fromkeys(sid for g in grids for sid in g.services if sid in cat.services))
     if screen.scope == cat.config.district.id or not ids:
         ids = list(cat.services)
-    rows = [
-        (s, shown_office_phone(s.contact, s.src_path, cat.public_numbers))
-        for s in (cat.services[i] for i in ids)
-    ]
+    rows = [(s, cat.view(s)) for s in (cat.services[i] for i in ids)]
     return _chunks("services", "services/", rows)
 
 
 def _stations(cat, screen, item, postings) -> list[Slide]:
     communities = set(cat.communities_in(screen.scope))
-    rows = [
-        (st, shown_office_phone(st.contact, st.src_path, cat.public_numbers))
-        for st in cat.stations
-        if st.community in communities
-    ]
+    rows = [(st, cat.view(st)) for st in cat.stations if st.community in communities]
     return _chunks("stations", "services/stations/", rows)
 
 
@@ -132,6 +129,14 @@ def _chunks(kind: str, url: str, rows: list) -> list[Slide]:
         Slide(kind, 0, url, data={"rows": part, "part": k + 1, "parts": len(parts)})
         for k, part in enumerate(parts)
     ]
+
+
+def posters(w, cat) -> None:
+    from ..outputs.posters import SERVICES, service_list, stamp  # the poster stage's own helpers
+
+    categories = service_list(cat)
+    sheet = stamp(cat, cat.config.site.name, "services/")
+    w.render("print/services.html", SERVICES, paper="a4", categories=categories, stamp=sheet)
 
 
 def _office_phones(files: list):
@@ -151,7 +156,9 @@ KIND = Kind(
     after=("org",),
     link=link,
     pages=pages,
+    posters=posters,
     urls={Service: service_url, Station: station_url, VolunteerTeam: team_url},
+    views={Service: contact, Station: contact},
     nav=(30, nav_entry("服务清单", "services/index.md")),
     shows={
         "services": Show(_services, 10, description="services 服务清单"),

@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..kinds.registry import url
+from ..kinds import registry
 from ..model.org import Community, Street
 from ..model.services import Service
 from ..overrides import Templates
-from ..privacy import shown_office_phone
-from ..views import PostingView, posting_views, team_cards
+from ..views import PostingView
 from .qr import absolute_url
 from .standalone import HtmlWriter
 
@@ -122,52 +121,17 @@ class ServiceCategory:
 
 
 def render_posters(catalog: Catalog, templates: Templates) -> dict[str, str]:
-    """Every poster and the index of them: site path → HTML."""
+    """Every kind's posters (kinds/*.py `posters`) and the index of them: site path → HTML."""
     w = HtmlWriter(catalog, templates)
-    site_name = catalog.config.site.name
-    current = [v for v in posting_views(catalog) if v.state.current]
-    for cid, com in catalog.community.items():
-        street = catalog.street_of[cid]
-        sections = board_sections(catalog, cid, current)
-        stamp = _stamp(catalog, f"{com.name}（{site_name}）", "board/")
-        for paper in PAPERS:
-            w.render(
-                "print/board.html",
-                board_poster(cid, paper),
-                paper=paper,
-                com=com,
-                street=street,
-                sections=sections,
-                stamp=stamp,
-            )
-    for g in catalog.grids:
-        if g.community not in catalog.community:
-            continue
-        com = catalog.community[g.community]
-        w.render(
-            "print/grid.html",
-            grid_poster(g.id),
-            paper="a4",
-            g=g,
-            com=com,
-            street=catalog.street_of[g.community],
-            team=team_cards(g, catalog),
-            supervision=shown_office_phone(g.supervision_phone, g.src_path, catalog.public_numbers),
-            stamp=_stamp(catalog, f"{com.name}（{site_name}）", url(g)),
-        )
-    services = service_list(catalog)
-    w.render(
-        "print/services.html",
-        SERVICES,
-        paper="a4",
-        categories=services,
-        stamp=_stamp(catalog, site_name, "services/"),
-    )
+    for kind in registry.KINDS:
+        if kind.posters is not None:
+            kind.posters(w, catalog)
     w.render("print/index.html", INDEX, streets=poster_index(catalog), services_pdf=pdf_name(SERVICES))
     return w.files
 
 
-def _stamp(catalog: Catalog, source: str, path: str) -> Stamp:
+def stamp(catalog: Catalog, source: str, path: str) -> Stamp:
+    """What a sheet prints about itself: the build date, its source and the page it copies."""
     address = absolute_url(catalog.config.site.url, path)
     footer = " · ".join(p for p in (f"{catalog.today:%Y-%m-%d} 更新", f"来源：{source}", address) if p)
     return Stamp(source, address, css_string(footer))
@@ -188,9 +152,7 @@ def service_list(catalog: Catalog) -> list[ServiceCategory]:
     """The district's service items by category and sub-category, with phones as published."""
 
     def rows(items: list[Service]) -> list[ServiceRow]:
-        return [
-            ServiceRow(s, shown_office_phone(s.contact, s.src_path, catalog.public_numbers)) for s in items
-        ]
+        return [ServiceRow(s, catalog.view(s)) for s in items]
 
     out = []
     for c in catalog.categories:
