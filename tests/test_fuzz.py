@@ -290,7 +290,7 @@ def test_nesting_too_deep_in_front_matter_names_the_file_line(tmp_path):
 
 def test_deep_nesting_the_text_check_misses_is_still_caught(monkeypatch):
     """Without the check on the text, the loaders' own depth checks still give the problem."""
-    monkeypatch.setattr("builder.load.too_deep", lambda text, always=False: None)
+    monkeypatch.setattr("builder.parse.too_deep", lambda text, always=False: None)
     err, _ = _one_error("a: 1\nb: " + "[" * 2_000 + "]" * 2_000)  # composed by libyaml, built by us
     # the column is where the parser gave up: ours at level 50, or earlier PyYAML releases' own limit
     assert (err.line, err.message) == (2, TOO_DEEP) and err.column >= 54

@@ -91,3 +91,19 @@ def test_wheel_installed_without_e_starts_and_builds_sites(tmp_path):
     assert example["site"]["name"] in page.title.get_text()
     assert _files(work / "example" / "content") == _files(source / "content")
     print(f"wheel built and installed in {installed:.0f} s; all in {time.perf_counter() - started:.0f} s")
+
+
+def test_every_package_of_builder_is_in_the_wheel():
+    """A sub-package missing from pyproject.toml's list is missing from the wheel: `gridboard`
+    installed with pip then fails at its first import (the clone, run in place, still works)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "builder").rglob("__init__.py")
+        if "_templates" not in init.parts
+    }
+    assert found - listed == set()
