@@ -114,6 +114,30 @@ class Board(Record):
     )
 
 
+class Events(Record):
+    """Events (content/events/): their kinds, and how far recurring ones are listed."""
+
+    kinds: dict[Slug, Text] = Field(
+        default_factory=lambda: {
+            "fair": "服务大集",
+            "party-day": "主题党日",
+            "meeting": "网格议事会",
+            "tea": "睦邻茶话会",
+            "clinic": "义诊",
+            "volunteer": "志愿服务",
+            "lecture": "党课讲座",
+            "culture": "文体活动",
+        },
+        description="活动类型：编号 → 名称 / event kinds: id → label",
+    )
+    window_days: int = Field(
+        92,
+        ge=7,
+        le=400,
+        description="重复的活动从构建日期前后多少天内列出（默认 92 天，约三个月）/ days listed around the build date",
+    )
+
+
 class Home(Record):
     """What the home page shows."""
 
@@ -140,6 +164,7 @@ class SiteConfig(Record):
     privacy: Privacy = Field(default_factory=Privacy)
     board: Board = Field(default_factory=Board)
     home: Home = Field(default_factory=Home)
+    events: Events = Field(default_factory=Events)
     footer: Footer = Field(
         default_factory=Footer, description="页脚：主办单位、备案号、标识、联系我们 / footer lines"
     )

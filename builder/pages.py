@@ -116,6 +116,9 @@ def author_markdown(body: str, dest: str) -> str:
     return keep_masks(rebase_media(body, dest))
 
 
+_IMPORT = re.compile(r"""(?:import|include|extends|from)\s+["']([^"']+)["']\s*(~)?""")
+
+
 class PageWriter:
     """Renders templates into page sources; each page gets links relative to itself."""
 
@@ -157,8 +160,14 @@ class PageWriter:
     def _is_pure(self, template: str) -> bool:
         """True when the template (and the macros it imports) never reads `cat`, the whole catalog."""
         if template not in self._pure:
+            self._pure[template] = False  # while it is being read (templates that include each other)
             source = self.env.loader.get_source(self.env, template)[0]
-            imported = re.findall(r"""(?:import|include|extends|from)\s+["']([^"']+)["']""", source)
+            imported = []
+            for name, joined in re.findall(_IMPORT, source):
+                if joined:  # a name made from a value ("panels/" ~ kind ~ ".md.j2"): every candidate
+                    imported += [t for t in self.env.list_templates() if t.startswith(name)]
+                else:
+                    imported.append(name)
             self._pure[template] = not re.search(r"\bcat\b", source) and all(map(self._is_pure, imported))
         return self._pure[template]
 
@@ -197,6 +206,7 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         figures=catalog.figures,
         stories=catalog.stories[: catalog.config.home.stories],
         postings=current[: catalog.config.home.postings],
+        panels=registry.panels(catalog, catalog.config.district.id),
     )
     for kind in registry.KINDS:
         if kind.pages is not None:
@@ -212,5 +222,6 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         tags=tags_of(catalog.stories),
         feeds=feeds.district_feeds(catalog.config),
         community_feeds={cid: feeds.community_feeds(com) for cid, com in catalog.community.items()},
+        sections=[k.sitemap(catalog) for k in registry.KINDS if k.sitemap is not None],
     )
     return w.pages

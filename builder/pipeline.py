@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__, assets, engine
 from .catalog import Catalog, build_catalog
 from .config import load_config
+from .kinds import registry
 from .load import load_content
 from .memo import Memo
 from .model.content import read_content
@@ -88,6 +89,9 @@ def render(catalog: Catalog, root: Path, report: Report, page_memo: Memo | None 
         extra = draw_all(screens.files | posters)
     with report.timed("feeds"):
         extra |= render_feeds(catalog)
+        for kind in registry.KINDS:  # files a kind makes of its own (events: calendar files)
+            if kind.outputs is not None:
+                extra |= kind.outputs(catalog)
     staging = assets.stage(catalog, pages, root, templates, extra)
     poster_pages = sum(p.endswith(".html") for p in posters) - (POSTER_INDEX in posters)
     return Rendered(staging, screens.keys, len(screens.keys), poster_pages)

@@ -72,7 +72,7 @@ NOTICES = Kind(
     link=_link,
     pages=_pages,
     urls={Notice: notice_url},
-    nav=(45, nav_entry("通知", "notices/n1.md")),
+    nav=(42, nav_entry("通知", "notices/n1.md")),
     shows={"notices": Show(_slides, 3, description="notices 通知")},
     schema=("notice", "content/notices/*.yml 通知"),
 )

@@ -63,6 +63,8 @@ def public(g: Grid, cat) -> dict:
 
 
 def pages(w, cat) -> None:
+    from . import registry  # the registry imports this module
+
     stories_of: dict[str, list] = defaultdict(list)  # grid id → its stories, newest first
     for s in cat.stories:
         for gid in dict.fromkeys(s.meta.grids):
@@ -76,6 +78,7 @@ def pages(w, cat) -> None:
             **cat.view(g),
             services=[cat.services[s] for s in g.services if s in cat.services],
             stories=stories_of.get(g.id, []),
+            panels=registry.panels(cat, g.id),
         )
 
 

@@ -88,6 +88,10 @@ class Kind:
     link: Callable[[Linker], None] | None = None  # cross-checks; adds the kind's parts to the catalog
     pages: Callable[[Any, Catalog], None] | None = None  # renders its pages with a PageWriter
     posters: Callable[[Any, Catalog], None] | None = None  # renders its print posters (HtmlWriter)
+    panel: Callable[[Catalog, str], Any] | None = None  # what a scope's page shows of it (近期活动)
+    outputs: Callable[[Catalog], dict[str, str]] | None = None  # files of its own: site path → text (.ics)
+    # its section of the 网站地图 page: (title, [(label, path, [(child label, child path)])])
+    sitemap: Callable[[Catalog], tuple[str, list]] | None = None
     views: dict[type, Callable[[Any, Catalog], Any]] = field(default_factory=dict)  # public views
     urls: dict[type, Callable[[Any], str]] = field(default_factory=dict)  # record type → its address
     nav: tuple[int, Callable[[Any], dict | None]] | None = None  # (order, entry of the top navigation)

@@ -55,10 +55,11 @@ def _by_community(records: list) -> dict[str, list]:
 
 def pages(w, cat) -> None:
     from ..outputs import feeds  # the feeds stage links community pages back: import when used
+    from . import registry  # the registry imports this module
 
     w.render("directory.md.j2", "directory/index.md")
     for street in cat.streets:
-        w.page("street.md.j2", street_url(street), street=street)
+        w.page("street.md.j2", street_url(street), street=street, panels=registry.panels(cat, street.id))
     showcases_of, studios_of, stations_of = (
         _by_community(cat.showcases),
         _by_community(cat.studios),
@@ -76,6 +77,7 @@ def pages(w, cat) -> None:
             studios=studios_of.get(cid, []),
             stations=stations_of.get(cid, []),
             phone=cat.view(com),
+            panels=registry.panels(cat, cid),
         )
 
 

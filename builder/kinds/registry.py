@@ -7,11 +7,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from . import board, free_pages, grids, org, screens, services, showcases, stories, studios
+from . import board, events, free_pages, grids, org, screens, services, showcases, stories, studios
 from .kind import Kind, Show
 
 KINDS: tuple[Kind, ...] = tuple(
-    m.KIND for m in (org, grids, showcases, studios, services, board, stories, free_pages, screens)
+    m.KIND for m in (org, grids, showcases, studios, services, board, events, stories, free_pages, screens)
 )
 BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
 
@@ -73,6 +73,12 @@ def public_view(record: Any, catalog) -> Any:
     """A record as every output shows it (pages, slides, posters), privacy applied once: its
     kind's view (grids: the team as published and the supervision phone)."""
     return _views(KINDS)[type(record)](record, catalog)
+
+
+def panels(catalog, scope: str) -> dict[str, Any]:
+    """What each kind shows on the page of a scope (the home page: the district; a street, a
+    community, a grid): kind id → its panel (events: 近期活动)."""
+    return {k.id: k.panel(catalog, scope) for k in KINDS if k.panel is not None}
 
 
 def navigation(catalog) -> list[dict]:
