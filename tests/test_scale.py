@@ -56,6 +56,30 @@ def test_generated_district_builds_whole(demo_site):
     assert report.search_pages == len(indexed) >= report.pages - 2  # all but 404.html and the site map
 
 
+def test_generated_district_has_events(demo_site):
+    """Every street's events file builds into what's on: recurring, multi-day, and a cancelled event
+    still listed, struck through, with its reason."""
+    root, out, _ = demo_site
+    streets = yaml.safe_load((root / "content/org.yml").read_text("utf-8"))["streets"]
+    files = sorted((root / "content/events").glob("*.yml"))
+    assert [f.stem for f in files] == sorted(s["id"] for s in streets)
+    events = [e for f in files for e in yaml.safe_load(f.read_text("utf-8"))]
+    assert {e["kind"] for e in events} >= {"fair", "meeting", "tea", "clinic", "volunteer"}
+    assert sum("repeat" in e for e in events) > len(streets) and any("except" in e for e in events)
+    page = soup(out / "events" / "index.html")
+    rows = page.select("li.gb-event")
+    assert len(rows) > 100
+    cancelled = [e for e in events if e.get("status") == "cancelled"]
+    assert len(cancelled) == len(streets)
+    off = [r for r in rows if "已取消" in r.get_text()]
+    assert off, "no cancelled event listed"
+    assert {r.s.get_text(strip=True) for r in off} <= {e["title"] for e in cancelled}
+    assert any(e["reason"] in off[0].get_text() for e in cancelled)
+    assert any(r.find(string=lambda t: "志愿服务周" in t) for r in rows)  # the multi-day week
+    ics = (out / "calendar" / "events.ics").read_text("utf-8")
+    assert ics.count("BEGIN:VEVENT") >= len(rows) // 5 and "STATUS:CANCELLED" in ics
+
+
 @pytest.mark.browser
 def test_search_at_scale_finds_the_right_grid_and_narrows(demo_site, serve_dir, chromium, artifacts):
     root, out, _ = demo_site

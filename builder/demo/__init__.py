@@ -1,7 +1,7 @@
 """Demo generator: a complete, realistic site folder of any size, the same for the same seed.
 
 `gridboard demo --grids N --out DIR` writes site_config.yml and content/ in the real content format
-(streets → communities → grids with teams, services, postings, stories), which `gridboard build`
+(streets → communities → grids with teams, services, postings, stories, events), which `gridboard build`
 accepts as it is. Tests and benchmarks use it; stories are N/3 and postings N/6 by default.
 """
 
@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..shipped import templates_dir
+from .events import write_events
 from .news import write_postings, write_stories
 from .org import COMMUNITIES_PER_STREET, DISTRICT, GRIDS_PER_COMMUNITY, make_org
 from .services import write_services, write_showcases_and_studios
@@ -44,6 +45,7 @@ def generate(
     write_showcases_and_studios(st, content, communities)
     write_postings(st, content, streets, communities, grid_records, sizes.postings)
     write_stories(st, content, streets, communities, grid_records, sizes.stories)
+    write_events(st, content, streets, communities, grid_records)
     write_pages(content, sizes)
     write_screens(content, communities)
     media = templates_dir() / "assets" / "person.svg"

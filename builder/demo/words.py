@@ -156,3 +156,56 @@ POSTING_KINDS = {
         ("caiwu", "{scope}{month}财务收支公示", "现将{scope}{month}经费收支情况公示如下，各项支出均经“两委”会议研究。"),
     ],
 }  # fmt: skip
+
+# Events (content/events/): what a street or community runs, in the words its notices use.
+# (slug, kind, title pattern, description). Patterns use {street} {community} {n} {thing} {service_kind}.
+FAIR_STALLS = [
+    "社保、医保、户籍咨询和现场办理",
+    "健康义诊、测血压血糖",
+    "就业创业政策和招聘岗位推介",
+    "食品药品安全知识普及",
+    "防范电信诈骗和金融理财知识",
+    "公益项目推介和志愿者招募",
+    "法律咨询和矛盾纠纷调解",
+    "家电小修、磨剪子、理发",
+    "教育培训和托管服务咨询",
+]
+FAIR_TITLES = [
+    "{street}“为民服务零距离”便民服务大集",
+    "{street}党建聚力惠民生服务大集",
+    "{street}家门口服务大集",
+]
+MEETING_TITLE = "{community}{grid}议事会"
+TEA = (
+    "tea",
+    "{community}睦邻茶话会",
+    "邻居们坐下来喝喝茶、拉拉家常，网格员在场听取大家对{thing}的意见建议。",
+)
+CLINIC = (
+    "clinic",
+    "{community}家门口义诊",
+    "社区卫生服务中心的医生到社区坐诊：测血压血糖、用药咨询、慢病随访，{n} 岁以上老人可免费测骨密度。",
+)
+WEEKLY_REPEATS = ["每周三", "每周二和周四", "隔周周六", "每周五", "每月1日、15日", "每两周周三"]
+ONE_OFF = [
+    ("dangke", "lecture", "{community}主题党课：{theme}", "社区党委书记结合网格里的真事讲党课，欢迎居民旁听。"),
+    ("wenyi", "culture", "{community}邻里文艺汇演", "居民自编自演的合唱、广场舞、快板和戏曲，共建单位的文艺骨干一同登台。"),
+    ("xuanchuan", "volunteer", "{community}{service_kind}进楼院", "志愿者把{service_kind}服务送到楼下，行动不便的老人可以预约上门。"),
+    ("fangzha", "lecture", "{community}防范电信诈骗讲座", "民警讲最近常见的骗局，教大家识别冒充客服、刷单返利和“保健品”骗局。"),
+    ("jiankang", "clinic", "{community}健康知识讲座", "社区医生讲冬季常见病预防和家庭用药，现场免费测血压。"),
+    ("dangri", "party-day", "{community}主题党日活动", "网格党员亮身份、认岗位，清理楼道杂物，走访结对的困难家庭。"),
+]  # fmt: skip
+CANCEL_REASONS = [
+    "当天有大风降温天气，为安全起见取消，下次活动时间另行通知",
+    "活动场地临时用于防汛物资存放，本次取消，给大家带来不便请谅解",
+    "社区党群服务中心当天停电检修，本次取消，改期后在公开栏和网格群通知",
+]
+POSTPONE_REASONS = [
+    "与街道集中宣传活动时间冲突，延期举办，新日期在公开栏公示",
+    "预报当天有雨雪，延期到天气转好后举办，具体时间网格员会逐户通知",
+]
+VOLUNTEER_WEEK = (
+    "{street}“党员进网格”志愿服务周",
+    "在职党员按报到社区分组进网格：入户走访独居老人、清理楼道杂物、帮居民检查燃气软管。"
+    "每天上午 9 点在各社区党群服务中心集合分组。",
+)
