@@ -96,19 +96,22 @@ def stage(
         texts=texts,
         vocabulary=vocabulary(catalog),
         nav=navigation(catalog),  # each kind's entry (kinds/registry.py)
-        theme_values=theme_values(catalog.config),
+        theme_values=theme_values(catalog.config, getattr(catalog, "banners", [])),
     )
 
 
-def theme_values(config) -> dict:
+def theme_values(config, banners: list[dict] | tuple = ()) -> dict:
     """What every page's theme shows besides the page (mkdocs.yml's `extra`, read by
     templates/overrides/main.html and partials/footer.html): the search index's language, the
-    footer lines, the default share picture, the district's feeds."""
+    footer lines, the default share picture, the district's feeds, and the banners of the urgent
+    notices that reach output (kinds/notices.py; main.html shows each on the pages of its scope)."""
     return {
         "pagefind": {"lang": INDEX_LANG},
         "gridboard": {
             "footer": footer.theme_values(config.footer),
             "share_image": sharing.default_image(config),
             "feeds": [{"title": f.title, "path": f.path} for f in district_feeds(config)],
+            "notices": list(banners),
+            "district": config.district.id,
         },
     }

@@ -7,11 +7,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from . import board, events, free_pages, grids, org, screens, services, showcases, stories, studios
+from . import board, events, free_pages, grids, notices, org, screens, services, showcases, stories, studios
 from .kind import Kind, Show
 
 KINDS: tuple[Kind, ...] = tuple(
-    m.KIND for m in (org, grids, showcases, studios, services, board, events, stories, free_pages, screens)
+    m.KIND
+    for m in (org, grids, showcases, studios, services, board, events, stories, free_pages, notices, screens)
 )
 BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
 

@@ -11,6 +11,7 @@
  *   so a screen that started offline still finds out, and one whose slides did not change
  *   stays as it is); when there is
  *   one and the page itself loads, it reloads once; on any failure it keeps showing what it has;
+ * - an urgent notice takes the whole screen for its period, a warning runs as a band (notices());
  * - a photo that does not load is hidden, the text around it stays;
  * - the picture shifts by a few pixels every minute so nothing burns into the panel.
  */
@@ -49,6 +50,7 @@
   // ---- clock --------------------------------------------------------------------------------
   function tick() {
     var now = new Date();
+    notices(now);
     var time = pad(now.getHours()) + ":" + pad(now.getMinutes());
     var date = now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日 星期" + WEEK[now.getDay()];
     for (var i = 0; i < clocks.length; i++) {
@@ -79,6 +81,32 @@
     var s = stamp(now);
     var start = slide.getAttribute("data-start"), stop = slide.getAttribute("data-stop");
     return (!start || s >= start) && (!stop || s < stop);
+  }
+
+  // ---- urgent notices (紧急通知) ----------------------------------------------------------------
+  // An urgent notice takes the whole screen from data-start until data-stop, the playlist waiting
+  // under it; a warning runs as a band over the playlist. Checked every second on this clock, so
+  // one that ends leaves the screen without a rebuild, offline too. The newest urgent one shows.
+  var takeovers = Array.prototype.slice.call(root.querySelectorAll("[data-takeover]"));
+  var bands = Array.prototype.slice.call(root.querySelectorAll("[data-band]"));
+  var taken = null;
+  function notices(now) {
+    var on = null;
+    for (var i = 0; i < takeovers.length; i++) {
+      var show = !on && showable(takeovers[i], now);
+      if (show) on = takeovers[i];
+      if (takeovers[i].hidden === show) takeovers[i].hidden = !show;
+    }
+    for (var j = 0; j < bands.length; j++) {
+      var band = showable(bands[j], now);
+      if (bands[j].hidden === band) bands[j].hidden = !band;
+    }
+    if (on === taken) return;
+    var was = taken;
+    taken = on;
+    root.classList.toggle("gb-taken", !!on);
+    if (on) { clearTimeout(timer); progress(0); if (count) count.textContent = ""; }
+    else if (was) next();  // the notice ended: the playlist goes on
   }
 
   // ---- showing --------------------------------------------------------------------------------
@@ -159,6 +187,7 @@
   function next() {
     clearTimeout(timer);
     var now = new Date();
+    if (taken) return;  // an urgent notice has the screen: notices() restarts the playlist
     if (!playing(now)) {  // outside the playing hours: the quiet brand slide
       root.classList.add("gb-quiet");
       index = -1; page = 0;
