@@ -36,6 +36,7 @@ def test_every_community_and_grid_has_its_posters_and_the_index_links_them(examp
     assert len(grids) > 30
     wanted = [f"board/{c}/{paper}" for c in communities for paper in ("a4", "a3")]
     wanted += [f"grids/{g}" for g in grids] + ["services"]
+    wanted += [f"events/{c}" for c in ("hengdacheng", "nanquanfu", "huashanhu")]  # on in November
     for rel in wanted:
         assert (site / "print" / rel / "index.html").is_file(), rel
     index = poster(site, ".")

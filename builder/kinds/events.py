@@ -28,6 +28,7 @@ from .event_dates import (
     shown,
     when,
 )
+from .event_posters import posters
 from .grids import SCOPE
 from .kind import Kind, Show, Slide, Target, nav_entry
 from .linking import Linker
@@ -323,6 +324,7 @@ KIND = Kind(
     after=("org", "grids", "services"),
     link=link,
     pages=pages,
+    posters=posters,
     urls={Event: event_url},
     panel=panel,
     outputs=calendar_files,

@@ -9,7 +9,7 @@ sheet itself and in the footer of every printed page."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PAPERS = ("a4", "a3")  # sizes of a community's board poster
 INDEX = "print/index.html"
+SINGULAR = {"grids": "grid"}  # PDF names of print/<folder>/ made before they were derived
 SERVICES = "print/services/index.html"
 
 
@@ -40,12 +41,17 @@ def grid_poster(grid_id: str) -> str:
     return f"print/grids/{grid_id}/index.html"
 
 
+def community_poster(folder: str, community_id: str) -> str:
+    """Site path of a community's one-sheet poster kept in print/<folder>/ (print/events/hdc/…)."""
+    return f"print/{folder}/{community_id}/index.html"
+
+
 def pdf_name(poster: str) -> str:
-    """A poster's PDF, as `gridboard print` names it in print/pdf/: print/board/hdc/a4/index.html →
-    board-hdc-a4.pdf, print/grids/hdc-01/index.html → grid-hdc-01.pdf, print/services/… → services.pdf."""
-    parts = poster.removeprefix("print/").removesuffix("/index.html").split("/")
-    kind = {"board": "board", "grids": "grid", "services": "services"}[parts[0]]
-    return "-".join([kind, *parts[1:]]) + ".pdf"
+    """A poster's PDF, as `gridboard print` names it in print/pdf/: its folders joined by '-'.
+    print/board/hdc/a4/index.html → board-hdc-a4.pdf, print/events/hdc/index.html → events-hdc.pdf,
+    print/services/… → services.pdf; grid posters keep their older name (grid-hdc-01.pdf)."""
+    parts = poster.removeprefix("print/").removesuffix("index.html").strip("/").split("/")
+    return "-".join([SINGULAR.get(parts[0], parts[0]), *parts[1:]]) + ".pdf"
 
 
 def css_string(text: str) -> Markup:
@@ -78,6 +84,7 @@ class CommunityPosters:
     com: Community
     boards: list[PosterLink]
     grids: list[PosterLink]
+    sheets: list[PosterLink] = field(default_factory=list)  # other kinds' (PosterWriter.sheet)
 
 
 @dataclass
@@ -120,13 +127,27 @@ class ServiceCategory:
     groups: list[ServiceGroup]
 
 
+class PosterWriter(HtmlWriter):
+    """The HtmlWriter kinds' `posters` get: `sheet` also lists a community's poster in the index."""
+
+    def __init__(self, catalog: Catalog, templates: Templates):
+        super().__init__(catalog, templates)
+        self.sheets: dict[str, list[PosterLink]] = {}  # community id → its sheets, in order made
+
+    def sheet(self, community_id: str, label: str, template: str, dest: str, **ctx) -> None:
+        """Render a community's poster at `dest`, listed under the community as `label`."""
+        self.render(template, dest, **ctx)
+        self.sheets.setdefault(community_id, []).append(PosterLink(label, dest, pdf_name(dest)))
+
+
 def render_posters(catalog: Catalog, templates: Templates) -> dict[str, str]:
     """Every kind's posters (kinds/*.py `posters`) and the index of them: site path → HTML."""
-    w = HtmlWriter(catalog, templates)
+    w = PosterWriter(catalog, templates)
     for kind in registry.KINDS:
         if kind.posters is not None:
             kind.posters(w, catalog)
-    w.render("print/index.html", INDEX, streets=poster_index(catalog), services_pdf=pdf_name(SERVICES))
+    streets = poster_index(catalog, w.sheets)
+    w.render("print/index.html", INDEX, streets=streets, services_pdf=pdf_name(SERVICES))
     return w.files
 
 
@@ -166,8 +187,9 @@ def service_list(catalog: Catalog) -> list[ServiceCategory]:
     return out
 
 
-def poster_index(catalog: Catalog) -> list[StreetPosters]:
-    """Every community's and grid's posters, by street and community."""
+def poster_index(catalog: Catalog, sheets: dict[str, list[PosterLink]] | None = None) -> list[StreetPosters]:
+    """Every community's and grid's posters, by street and community, with the `sheets` other
+    kinds made for each community (PosterWriter.sheet)."""
     out = []
     for street in catalog.streets:
         communities = []
@@ -182,6 +204,6 @@ def poster_index(catalog: Catalog) -> list[StreetPosters]:
                 PosterLink(g.name, grid_poster(g.id), pdf_name(grid_poster(g.id)))
                 for g in catalog.grids_of.get(com.id, [])
             ]
-            communities.append(CommunityPosters(com, boards, grids))
+            communities.append(CommunityPosters(com, boards, grids, (sheets or {}).get(com.id, [])))
         out.append(StreetPosters(street, communities))
     return out
