@@ -14,6 +14,7 @@ import pytest
 from conftest import build_site, make_site, soup
 from test_a11y import PHONE, axe_source, check_page, new_context  # noqa: F401 (axe_source: a fixture)
 from test_browser import search
+from test_elder import MEASURE
 from test_html_valid import VNU_JAR, java, tool
 from test_screens_browser import FIT, FRIDAY_10, LANDSCAPE, PORTRAIT, SHANGHAI, open_screen  # noqa: F401
 
@@ -329,6 +330,30 @@ def test_the_nu_checker_check_sees_errors(tmp_path):
     bad.write_text('<!doctype html><html lang="zh-CN"><title>x</title><table><td>1</table>', encoding="utf-8")
     found = nu_errors([bad])
     assert list(found) == ["bad.html"] and found["bad.html"]
+
+
+@browser
+@pytest.mark.parametrize("size", [PHONE, {"width": 1366, "height": 768}], ids=["phone", "desktop"])
+def test_the_events_pages_keep_elder_modes_rules(served, chromium, size):
+    """Body text ≥ 24 px, headings ≥ 30 px, line height ≥ 1.5, contrast ≥ 7:1, tap targets ≥ 60 px,
+    nothing wider than the window (tests/test_elder.py's measure)."""
+    _, base = served
+    context = chromium.new_context(viewport=size)
+    context.add_init_script("localStorage.setItem('gb-elder', '1')")
+    page = context.new_page()
+    wrong = {}
+    for kind, path in PAGES.items():
+        if kind == "poster":
+            continue  # a sheet of paper: no elder mode
+        page.goto(base + path)
+        m = page.evaluate(MEASURE)
+        bad = {k: m[k][:5] for k in ("small", "faint", "tight", "headings", "targets") if m[k]}
+        if m["wide"] or m["animations"]:
+            bad["layout"] = {k: m[k] for k in ("wide", "animations")}
+        if bad:
+            wrong[kind] = bad
+    context.close()
+    assert wrong == {}
 
 
 # --- phones -------------------------------------------------------------------------------------
