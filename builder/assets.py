@@ -96,22 +96,27 @@ def stage(
         texts=texts,
         vocabulary=vocabulary(catalog),
         nav=navigation(catalog),  # each kind's entry (kinds/registry.py)
-        theme_values=theme_values(catalog.config, getattr(catalog, "banners", [])),
+        theme_values=theme_values(catalog),
     )
 
 
-def theme_values(config, banners: list[dict] | tuple = ()) -> dict:
+def theme_values(catalog: Catalog) -> dict:
     """What every page's theme shows besides the page (mkdocs.yml's `extra`, read by
     templates/overrides/main.html and partials/footer.html): the search index's language, the
-    footer lines, the default share picture, the district's feeds, and the banners of the urgent
-    notices that reach output (kinds/notices.py; main.html shows each on the pages of its scope)."""
+    footer lines, the default share picture, the district's feeds, and what each kind gives every
+    page (its `theme`: the urgent notices' banners, which main.html shows on the pages of their scope)."""
+    config = catalog.config
+    kinds = {}
+    for kind in registry.KINDS:
+        if kind.theme is not None:
+            kinds |= kind.theme(catalog)
     return {
         "pagefind": {"lang": INDEX_LANG},
         "gridboard": {
             "footer": footer.theme_values(config.footer),
             "share_image": sharing.default_image(config),
             "feeds": [{"title": f.title, "path": f.path} for f in district_feeds(config)],
-            "notices": list(banners),
             "district": config.district.id,
+            **kinds,
         },
     }

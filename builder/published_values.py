@@ -44,7 +44,13 @@ def draft_files(content: Content) -> set[str]:
     """Paths of the files that are drafts (their problems are warnings: not yet published)."""
     from .kinds.registry import KINDS
 
-    return {getattr(r, "meta", r).src_path for kind in KINDS for r in content.of(kind.id) if kind.draft(r)}
+    return {
+        getattr(r, "meta", r).src_path
+        for kind in KINDS
+        if kind.shape != "records"  # a list file holds published records beside any draft one
+        for r in content.of(kind.id)
+        if kind.draft(r)
+    }
 
 
 def published_strings(

@@ -14,7 +14,7 @@ import datetime as dt
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from ..outputs.qr import absolute_url
@@ -26,40 +26,45 @@ STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENT
 
 def calendar_files(cat) -> dict[str, str]:
     """Site path → .ics text: the district's, each street's and community's with events that
-    concern it, and each event's."""
+    concern it, and each event's. Each VEVENT is written once and shared by every file it is in."""
     from .events import event_ics_url, ics_url  # the kind imports this module
 
-    district = cat.config.district.id
-    site = cat.config.site.name
-    files = {ics_url(): _calendar(cat, f"{site} · 活动", cat.occurrences)}
+    stamp = dt.datetime.combine(cat.today, dt.time(), TZ).astimezone(dt.UTC)
+    host = urlsplit(cat.config.site.url or "").hostname or f"{cat.config.district.id}.gridboard"
+    texts = {id(o): _vevent(cat, o, stamp, host).to_ical().decode("utf-8") for o in cat.occurrences}
+    write = _Writer(cat, texts)
+    files = {ics_url(): write(f"{cat.config.site.name} · 活动", cat.occurrences)}
     for street in cat.streets:
         for scope, name in [(street.id, street.name), *((c.id, c.name) for c in street.communities)]:
-            mine = [o for o in cat.occurrences if cat.concerns(scope, o.event.scope or district)]
+            mine = cat.event_index.concerning(scope)
             if mine:
-                files[ics_url(scope, cat)] = _calendar(cat, f"{name} · 活动", mine)
-    by_event: dict[str, list[Occurrence]] = {}
-    for o in cat.occurrences:
-        by_event.setdefault(o.event.id, []).append(o)
+                files[ics_url(scope, cat)] = write(f"{name} · 活动", mine)
     for e in cat.events:
-        if e.id in by_event:
-            files[event_ics_url(e)] = _calendar(cat, e.title, by_event[e.id])
+        mine = cat.event_index.by_event.get(e.id)
+        if mine:
+            files[event_ics_url(e)] = write(e.title, mine)
     return files
 
 
-def _calendar(cat, name: str, occurrences: list[Occurrence]) -> str:
-    cal = Calendar()
-    cal.add("prodid", f"-//Gridboard//{cat.config.site.name}//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Asia/Shanghai")
-    stamp = dt.datetime.combine(cat.today, dt.time(), TZ).astimezone(dt.UTC)
-    host = urlsplit(cat.config.site.url or "").hostname or f"{cat.config.district.id}.gridboard"
-    for o in occurrences:
-        cal.add_component(_vevent(cat, o, stamp, host))
-    cal.add_missing_timezones()
-    return cal.to_ical().decode("utf-8")
+class _Writer:
+    """A VCALENDAR around VEVENTs already written: its properties, the VTIMEZONE when a timed
+    event needs it, the events."""
+
+    def __init__(self, cat, texts: dict[int, str]):
+        self.site, self.texts = cat.config.site.name, texts
+        self.zone = Timezone.from_tzid("Asia/Shanghai").to_ical().decode("utf-8")
+
+    def __call__(self, name: str, occurrences: list[Occurrence]) -> str:
+        cal = Calendar()
+        cal.add("prodid", f"-//Gridboard//{self.site}//ZH")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", "Asia/Shanghai")
+        head = cal.to_ical().decode("utf-8").removesuffix("END:VCALENDAR\r\n")
+        zone = self.zone if any(not o.all_day for o in occurrences) else ""
+        return head + zone + "".join(self.texts[id(o)] for o in occurrences) + "END:VCALENDAR\r\n"
 
 
 def _vevent(cat, o: Occurrence, stamp: dt.datetime, host: str) -> VEvent:

@@ -126,3 +126,29 @@ def when(o: Occurrence) -> str:
     if o.day == o.last_day:
         return f"{o.start:%H:%M}—{o.end:%H:%M}" if o.end.time() != dt.time(23, 59) else f"{o.start:%H:%M} 起"
     return f"{o.start.month}月{o.start.day}日 {o.start:%H:%M}—{o.end.month}月{o.end.day}日 {o.end:%H:%M}"
+
+
+class ScopeIndex:
+    """Occurrences by the scopes they concern (the postings' rule: posted for the scope, a scope
+    above it, or a part of it), found without testing every occurrence for every page."""
+
+    def __init__(self, cat, occurrences: list[Occurrence]):
+        district = cat.config.district.id
+        self._chain = cat.scope_chain
+        self._order = {id(o): i for i, o in enumerate(occurrences)}
+        self._own: dict[str, list[Occurrence]] = defaultdict(list)  # posted for exactly this scope
+        self._within: dict[str, list[Occurrence]] = defaultdict(list)  # for it or a part of it
+        self.by_event: dict[str, list[Occurrence]] = defaultdict(list)
+        for o in occurrences:
+            scope = o.event.scope or district
+            self._own[scope].append(o)
+            for up in cat.scope_chain(scope):
+                self._within[up].append(o)
+            self.by_event[o.event.id].append(o)
+
+    def concerning(self, scope: str) -> list[Occurrence]:
+        """Every occurrence that concerns `scope`, in date order."""
+        found = list(self._within.get(scope, ()))
+        for up in self._chain(scope)[1:]:
+            found += self._own.get(up, ())
+        return sorted(found, key=lambda o: self._order[id(o)])

@@ -20,6 +20,7 @@ from .event_calendars import calendar_files
 from .event_dates import (
     STATUS,
     Occurrence,
+    ScopeIndex,
     by_day,
     day_label,
     moment,
@@ -94,6 +95,7 @@ def link(link: Linker) -> None:
         key=lambda o: (o.day, moment(o.start), o.event.id),
     )
     cat.add(events=published, occurrences=occurrences, event_places=places)
+    cat.add(event_index=ScopeIndex(cat, occurrences))
 
 
 def _check_references(link: Linker, e: Event) -> None:
@@ -160,11 +162,8 @@ def place_of(e: Event, cat) -> Place:
 def upcoming(cat, scope: str | None = None) -> list[Occurrence]:
     """Occurrences not over on the build date (in `scope`: the same rule as postings)."""
     today = dt.datetime.combine(cat.today, dt.time())
-    out = [o for o in cat.occurrences if o.stops > today]
-    if scope is not None:
-        district = cat.config.district.id
-        out = [o for o in out if cat.concerns(scope, o.event.scope or district)]
-    return out
+    found = cat.occurrences if scope is None else cat.event_index.concerning(scope)
+    return [o for o in found if o.stops > today]
 
 
 def panel(cat, scope: str) -> list[Occurrence]:
@@ -236,7 +235,7 @@ def pages(w, cat) -> None:
             archive[f"{o.day:%Y-%m}"].append(cat.view(o))
     w.render("events_archive.md.j2", "events/archive/index.md", months=dict(archive))
     for e in cat.events:
-        dates = [cat.view(o) for o in cat.occurrences if o.event is e]
+        dates = [cat.view(o) for o in cat.event_index.by_event.get(e.id, [])]
         ics = [("这个活动", event_ics_url(e))]
         w.page(
             "event.md.j2", event_url(e), e=e, dates=dates, first=dates[0] if dates else None, calendars=ics
@@ -275,14 +274,11 @@ def _weeks(cat, month: str) -> list[list[tuple[dt.date, list]]]:
 
 def _scopes(cat, soon: list[Occurrence]) -> dict[str, str]:
     """Streets and communities with something on: id → name, in the directory's order."""
-    district = cat.config.district.id
     out = {}
     for street in cat.streets:
-        if any(cat.concerns(street.id, o.event.scope or district) for o in soon):
-            out[street.id] = street.name
-        for com in street.communities:
-            if any(cat.concerns(com.id, o.event.scope or district) for o in soon):
-                out[com.id] = com.name
+        for scope, name in [(street.id, street.name), *((c.id, c.name) for c in street.communities)]:
+            if upcoming(cat, scope):
+                out[scope] = name
     return out
 
 

@@ -90,6 +90,7 @@ class Kind:
     posters: Callable[[Any, Catalog], None] | None = None  # renders its print posters (HtmlWriter)
     panel: Callable[[Catalog, str], Any] | None = None  # what a scope's page shows of it (近期活动)
     outputs: Callable[[Catalog], dict[str, str]] | None = None  # files of its own: site path → text (.ics)
+    theme: Callable[[Catalog], dict] | None = None  # values every page's theme reads (extra.gridboard)
     # its section of the 网站地图 page: (title, [(label, path, [(child label, child path)])])
     sitemap: Callable[[Catalog], tuple[str, list]] | None = None
     views: dict[type, Callable[[Any, Catalog], Any]] = field(default_factory=dict)  # public views
@@ -100,7 +101,9 @@ class Kind:
     document: type | None = None  # markdown: the type holding front matter, body and slug
     slug: Callable[[str], str] | None = None  # markdown: file path → the slug its URL is made of
     public: Callable[[Any], bool] = lambda raw: True  # raw item of a `records` file: is it published?
-    draft: Callable[[Any], bool] = lambda record: False  # a draft: its problems are warnings
+    # for a kind whose file is one record (`file`, `markdown`): the file is a draft, its numbers
+    # are warnings; a `records` file holds published records beside any draft one, so never
+    draft: Callable[[Any], bool] = lambda record: False
     office_phones: Callable[[list], Iterator[tuple[Any, str]]] | None = None  # (record, field)
     people: Callable[[list], Iterable[Any]] | None = None  # records that may hold Person values
     vocabulary: Callable[[Catalog], Iterable[str]] | None = None  # names search keeps whole

@@ -166,5 +166,5 @@ KIND = Kind(
     after=("org", "grids", "board", "pages"),
     link=link,
     schema=("notice", "content/notices.yml 紧急通知"),
-    draft=lambda n: n.draft,
+    theme=lambda cat: {"notices": cat.banners},
 )

@@ -79,7 +79,8 @@ def public_view(record: Any, catalog) -> Any:
 def panels(catalog, scope: str) -> dict[str, Any]:
     """What each kind shows on the page of a scope (the home page: the district; a street, a
     community, a grid): kind id → its panel (events: 近期活动)."""
-    return {k.id: k.panel(catalog, scope) for k in KINDS if k.panel is not None}
+    found = {k.id: k.panel(catalog, scope) for k in KINDS if k.panel is not None}
+    return {kind: panel for kind, panel in found.items() if panel}  # an empty one is not written
 
 
 def navigation(catalog) -> list[dict]:

@@ -8,7 +8,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
-from .base import Markdown, Paragraph, Phone, Record, Slug, Text, _date, _datetime, fail
+from .base import (
+    TEXT_MAX,
+    TYPED,
+    Markdown,
+    Paragraph,
+    Phone,
+    Record,
+    Slug,
+    Text,
+    _date,
+    _datetime,
+    _text,
+    fail,
+)
 from .org import Photo
 from .recurrence import NotUnderstood, parse
 
@@ -47,6 +60,9 @@ def _end(value: Any) -> Any:
 
 
 When = Annotated[dt.date | dt.datetime, BeforeValidator(_when)]
+# a rule in words: only what model/recurrence.py reads passes, so it is checked by its type (TYPED),
+# not free text (no hostile text or personal number can be one)
+RepeatWords = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), TYPED]
 End = Annotated[dt.date | dt.datetime | dt.time, BeforeValidator(_end)]
 
 
@@ -95,7 +111,7 @@ class Event(Record):
         "scheduled", description="scheduled 照常 | cancelled 取消 | postponed 延期 / status"
     )
     reason: Paragraph = Field("", description="取消或延期的原因（取消、延期时必填）/ reason")
-    repeat: Text | None = Field(
+    repeat: RepeatWords | None = Field(
         None, description="重复：如 每周三、每月第一个周六、每月15日 / recurrence in words"
     )
     except_: list[
