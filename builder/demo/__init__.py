@@ -15,6 +15,7 @@ from pathlib import Path
 from ..shipped import templates_dir
 from .events import write_events
 from .news import write_postings, write_stories
+from .notices import write_notices
 from .org import COMMUNITIES_PER_STREET, DISTRICT, GRIDS_PER_COMMUNITY, make_org
 from .services import write_services, write_showcases_and_studios
 from .site_files import copy_config, write_pages, write_screens
@@ -46,6 +47,7 @@ def generate(
     write_postings(st, content, streets, communities, grid_records, sizes.postings)
     write_stories(st, content, streets, communities, grid_records, sizes.stories)
     write_events(st, content, streets, communities, grid_records)
+    write_notices(st, content, DISTRICT["id"], communities)
     write_pages(content, sizes)
     write_screens(content, communities)
     media = templates_dir() / "assets" / "person.svg"

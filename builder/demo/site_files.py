@@ -26,7 +26,13 @@ def write_screens(content: Path, communities: list[dict]) -> None:
             "id": "district-hall",
             "place": "区党群服务中心大厅",
             "scope": district["district"]["id"],
-            "playlist": ["figures", {"show": "board", "count": 20}, "stories", "showcase"],
+            "playlist": [
+                "figures",
+                {"show": "board", "count": 20},
+                {"show": "events", "count": 10},
+                "stories",
+                "showcase",
+            ],
         }
     ]
     for i, com in enumerate(communities):
@@ -39,6 +45,7 @@ def write_screens(content: Path, communities: list[dict]) -> None:
                 "hours": [{"days": [1, 2, 3, 4, 5, 6], "from": "08:30", "to": "18:00"}],
                 "playlist": [
                     "board",
+                    {"show": "events", "count": 6},
                     "teams",
                     "figures",
                     "services",
