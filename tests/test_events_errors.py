@@ -24,13 +24,13 @@ MISTAKES = [
         ["start: 2026-12-32", "place: lanyuan"],
         "start: 2026-12-32",
         "start",
-        f"时间“2026-12-32”{BAD_TIME}",
+        f"开始时间“2026-12-32”{BAD_TIME}",
     ),
     (
         ['start: "2026-12-05 09:00"', "end: 下午", "place: lanyuan"],
         "end: 下午",
         "end",
-        f"时间“下午”{BAD_TIME}",
+        '结束时间“下午”不对：当天结束的只写钟点，如 "11:30"；也可以写日期 2026-12-12，或 "2026-12-12 11:30"（加引号）',
     ),
     (
         ['start: "2026-12-05 14:00"', 'end: "11:30"', "place: lanyuan"],
@@ -117,13 +117,13 @@ MISTAKES = [
         ["start: 2026-12-05", "place: lanyuan", "status: cancelled"],
         "status: cancelled",
         "status",
-        "活动已取消要写明原因：请加 reason:，如 reason: 因天气原因取消（居民会看到这句话）",
+        "已取消的活动要写明原因：请加 reason:，如 reason: 因天气原因取消（居民会看到这句话）",
     ),
     (
         ["start: 2026-12-05", "place: lanyuan", "status: postponed"],
         "status: postponed",
         "status",
-        "活动已延期要写明原因：请加 reason:，如 reason: 因天气原因延期（居民会看到这句话）",
+        "已延期的活动要写明原因：请加 reason:，如 reason: 因天气原因延期（居民会看到这句话）",
     ),
 ]
 
@@ -176,3 +176,15 @@ def test_the_same_events_written_right_pass(tmp_path):
     )
     site = make_site(tmp_path, {EVENTS: text})
     pipeline.check(site / "site_config.yml", TODAY, Report())  # raises ContentError on any error
+
+
+def test_an_interval_of_months_says_how_to_write_it_instead():
+    from builder.model.recurrence import NotUnderstood, parse
+
+    for words in ("每两个月", "每季度", "每年"):
+        try:
+            parse(words)
+        except NotUnderstood as err:
+            assert "间隔还不能写" in err.zh and "except:" in err.zh, words
+        else:
+            raise AssertionError(words)

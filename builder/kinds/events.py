@@ -111,7 +111,7 @@ def _check_references(link: Linker, e: Event) -> None:
         word = STATUS[e.status]
         link.problems.add(
             *e.at("status"),
-            f"活动{word}要写明原因：请加 reason:，如 reason: 因天气原因{word[1:]}（居民会看到这句话）",
+            f"{word}的活动要写明原因：请加 reason:，如 reason: 因天气原因{word[1:]}（居民会看到这句话）",
             f"a {e.status} event needs reason: (residents read it)",
         )
 

@@ -26,8 +26,8 @@ from .org import Photo
 from .recurrence import NotUnderstood, parse
 
 
-def _when(value: Any) -> Any:
-    """A day (all day) or a day and a time: 2026-12-12, "2026-12-12 09:00"."""
+def _moment(value: Any) -> Any:
+    """A day (all day) or a day and a time: 2026-12-12, "2026-12-12 09:00"; None when neither."""
     if isinstance(value, dt.datetime):
         return _datetime(value)
     if isinstance(value, dt.date):
@@ -42,10 +42,18 @@ def _when(value: Any) -> Any:
             return _date(value)
         except Exception:
             pass
-    raise fail(
-        f'时间“{value}”不对：全天的活动写日期，如 2026-12-12；有钟点的写 "2026-12-12 09:00"（加引号）',
-        f"bad time '{value}': a day (2026-12-12) or a day and a time (\"2026-12-12 09:00\", quoted)",
-    )
+    return None
+
+
+def _when(value: Any) -> Any:
+    """A start: a day (all day) or a day and a time."""
+    found = _moment(value)
+    if found is None:
+        raise fail(
+            f'开始时间“{value}”不对：全天的活动写日期，如 2026-12-12；有钟点的写 "2026-12-12 09:00"（加引号）',
+            f"bad start '{value}': a day (2026-12-12) or a day and a time (\"2026-12-12 09:00\", quoted)",
+        )
+    return found
 
 
 def _end(value: Any) -> Any:
@@ -56,7 +64,14 @@ def _end(value: Any) -> Any:
             return dt.time(hours, minutes)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         return dt.time(value // 60, value % 60)  # YAML 1.1 reads 11:30 as the number 690
-    return _when(value)
+    found = _moment(value)
+    if found is None:
+        raise fail(
+            f'结束时间“{value}”不对：当天结束的只写钟点，如 "11:30"；也可以写日期 2026-12-12，'
+            '或 "2026-12-12 11:30"（加引号）',
+            f'bad end \'{value}\': a time ("11:30"), a day (2026-12-12) or both ("2026-12-12 11:30", quoted)',
+        )
+    return found
 
 
 When = Annotated[dt.date | dt.datetime, BeforeValidator(_when)]

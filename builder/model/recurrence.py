@@ -134,6 +134,13 @@ def _not_understood(words: str, body: str) -> NotUnderstood:
         want = "是星期几：写“每周三”或“每周二和周四”"
         if rest and not re.search(r"[一二三四五六日天]", rest):
             want += f"；“{rest}”不是星期几"
+    elif re.match(r"^(每两个月|每隔一个月|每三个月|每季度|每个季度|每半年|每年|每一年)", body):
+        return NotUnderstood(
+            f"没看懂重复规则“{words}”：每两个月、每季度、每年这样的间隔还不能写：请写成“每月…”"
+            "（如“每月第一个周六”），不办的月份写在 except: 里，如 [1月, 3月, 5月]",
+            f"recurrence '{words}': intervals of months or years are not supported; write a monthly rule "
+            "and list the months without it under except:",
+        )
     else:
         got, got_en = "", ""
         want = "多久一次：以“每天”“每周”“每月”开头"
