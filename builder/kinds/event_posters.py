@@ -29,12 +29,9 @@ def poster_days(cat, community_id: str) -> list[PosterDay]:
     """The month's events that concern the community, each under the day it starts (an event that
     began last month under the 1st), days in order."""
     first, last = month_of(cat.today)
-    district = cat.config.district.id
     days: dict[dt.date, list[Occurrence]] = {}
-    for o in cat.occurrences:
-        if o.last_day < first or o.day > last:
-            continue
-        if cat.concerns(community_id, o.event.scope or district):
+    for o in cat.event_index.concerning(community_id):
+        if first <= o.last_day and o.day <= last:
             days.setdefault(max(o.day, first), []).append(o)
     return [
         PosterDay(day_label(d), d.isoformat(), [cat.view(o) for o in items])
