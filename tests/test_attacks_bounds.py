@@ -272,6 +272,7 @@ def test_a_day_after_the_last_date_never_overflows():
 
 # validators that bound what they accept (a date's years, a phone's digits, a clock's hours …)
 BOUNDING = {"_date", "_datetime", "_year", "_stars", "_money", "_phone", "_day", "_clock", "check", "_color"}
+BOUNDING |= {"_when", "_end", "_moment"}  # events' and notices' times: a day or a moment, 1949–2100
 
 
 def _bounds(meta) -> set[str]:
@@ -317,6 +318,7 @@ def _unbounded(annotation, meta: list, where: str, seen: set) -> list[str]:
         Decimal: "checked" in bounds,
         dt.date: "checked" in bounds,
         dt.datetime: "checked" in bounds,
+        dt.time: "checked" in bounds,  # an event's end as a time of day
     }.get(annotation, False)
     return [] if ok else [f"{where}: {annotation}"]
 

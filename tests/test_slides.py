@@ -23,7 +23,7 @@ def test_a_slide_showing_until_a_day_stops_at_the_next_midnight():
     assert _after(None) == "" and _after(dt.date.max) == ""  # never: no overflow
 
 
-KIND_OF_SHOW = {"teams": "team", "stories": "story"}  # other shows make slides of their own name
+KIND_OF_SHOW = {"teams": "team", "stories": "story", "events": "event"}  # others: slides of their own name
 
 
 def test_every_screen_plays_its_playlist_in_order_with_its_seconds():

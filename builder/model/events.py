@@ -75,6 +75,17 @@ def _end(value: Any) -> Any:
 
 
 When = Annotated[dt.date | dt.datetime, BeforeValidator(_when)]
+
+
+def _exception(value: Any) -> str:
+    """An exception as text: a month (2月) or a day (2026-10-01, also when YAML read it as a date);
+    what it may be is checked with the rule (recurrence._exceptions)."""
+    if isinstance(value, dt.date):
+        return _date(value).isoformat()
+    return str(value).strip() if isinstance(value, int) and not isinstance(value, bool) else _text(value)
+
+
+ExceptionWords = Annotated[str, BeforeValidator(_exception), Field(max_length=20), TYPED]
 # a rule in words: only what model/recurrence.py reads passes, so it is checked by its type (TYPED),
 # not free text (no hostile text or personal number can be one)
 RepeatWords = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), TYPED]
@@ -110,7 +121,7 @@ class Event(Record):
         None, description='结束：日期、"日期 时间"，或只写时间 "11:30"（当天）；不写为当天结束 / end'
     )
     place: Text = Field(
-        min_length=1, description="地点：驿站或社区的编号，或写地址，如 洪家楼街道党群服务中心 / place"
+        min_length=1, description="地点：驿站或社区的编号，或写地址，如 某某街道党群服务中心 / place"
     )
     scope: Slug | None = Field(
         None, description="面向：区、街道、社区或网格的编号，不写为全区 / district, street, community or grid"
@@ -129,9 +140,7 @@ class Event(Record):
     repeat: RepeatWords | None = Field(
         None, description="重复：如 每周三、每月第一个周六、每月15日 / recurrence in words"
     )
-    except_: list[
-        Annotated[str | dt.date, BeforeValidator(lambda v: v if isinstance(v, dt.date) else str(v))]
-    ] = Field(
+    except_: list[ExceptionWords] = Field(
         default_factory=list,
         alias="except",
         description="不举办的月份或日期，如 [2月, 2026-10-01] / exceptions",

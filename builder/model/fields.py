@@ -72,4 +72,9 @@ def _annotation(model: type[BaseModel], name: str):
 def typed_keys(model: type[BaseModel]) -> frozenset[str]:
     """Names of the fields anywhere in `model` whose strings are typed values (phones, codes):
     checked by their own type, so not scanned as free text."""
-    return frozenset(str(path[-1]) for path, form in string_fields(model) if form == "typed")
+    names = (
+        next(str(p) for p in reversed(path) if p != "*")
+        for path, form in string_fields(model)
+        if form == "typed"
+    )
+    return frozenset(names)

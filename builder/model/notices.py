@@ -47,7 +47,7 @@ class Notice(Record):
     level: Literal["info", "warning", "urgent"] = Field(
         "info", description="info 提示 | warning 注意 | urgent 紧急（大屏整屏显示）/ level"
     )
-    issuer: Text = Field(min_length=1, description="发布单位，如 恒大城社区居委会 / who issued it")
+    issuer: Text = Field(min_length=1, description="发布单位，如 某某社区居委会 / who issued it")
     page: Text | None = Field(
         None, description="相关页面：content/pages/ 下的文件名，不带 .md，如 brand / a free page"
     )
