@@ -195,7 +195,17 @@ def test_small_navigation_and_chinese_ui(minimal_site):
     page = soup(site / "grids/ly-01/index.html")
     assert page.html["lang"] == "zh-CN"
     tabs = [a.get_text(strip=True) for a in page.select(".md-tabs__link")]
-    assert tabs == ["首页", "找网格", "服务清单", "公开栏", "近期活动", "示范社区", "书记工作室", "工作动态", "关于"]
+    assert tabs == [
+        "首页",
+        "找网格",
+        "服务清单",
+        "公开栏",
+        "近期活动",
+        "示范社区",
+        "书记工作室",
+        "工作动态",
+        "关于",
+    ]
     # grid pages are reached through index pages and search, never listed in every page's sidebar
     assert not page.select('.md-nav a[href*="grids/"]')
 

@@ -22,7 +22,9 @@ def _refs(problems, incomplete):
 
 def test_an_unknown_id_is_named_with_a_guess_and_the_ids_there_are():
     problems = Problems()
-    _refs(problems, set()).unknown(_grid(), ("community",), COMMUNITY, "hengdachen", {"hengdacheng", "huaxin"})
+    _refs(problems, set()).unknown(
+        _grid(), ("community",), COMMUNITY, "hengdachen", {"hengdacheng", "huaxin"}
+    )
     (p,) = problems.items
     assert p.field == "[0].community" and p.path.startswith("content/grids/") and p.line > 0
     assert "找不到社区“hengdachen”，是不是“hengdacheng”？可用的编号有：hengdacheng、huaxin" in p.message
