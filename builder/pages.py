@@ -199,7 +199,8 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
     With a memo (the live preview), pages whose template reads only its arguments are reused
     while those arguments stand; the memo must be dropped when templates or config change."""
     w = PageWriter(catalog, templates, memo)
-    current = [p for p in posting_views(catalog) if p.state.current]
+    postings = posting_views(catalog)
+    current = [p for p in postings if p.state.current]
     w.render(
         "home.md.j2",
         "index.md",
@@ -217,7 +218,7 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
     w.render(
         "sitemap.md.j2",
         "sitemap.md",
-        months=months_of(posting_views(catalog)),
+        months=months_of(postings),
         years=dict(years),
         tags=tags_of(catalog.stories),
         feeds=feeds.district_feeds(catalog.config),

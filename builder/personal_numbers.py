@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import SiteConfig
-from .load import SourceDoc, Sources, field_path, load_yaml_file
+from .load import Sources, field_path, load_yaml_file
 from .memo import Memo, run
 from .model.allowlist import PublicNumber
 from .model.base import is_mobile, validate
@@ -286,7 +286,7 @@ def scan_personal_numbers(
     root: Path,
     sources: Sources,
     content: Content,
-    config_doc: SourceDoc | None,
+    config: SiteConfig,
     today: dt.date,
     problems: Problems,
     memo: Memo | None = None,
@@ -298,7 +298,7 @@ def scan_personal_numbers(
     used: set[tuple[str, str]] = set()
     codes = frozenset(s.code for org in content.of("org") for s in org.streets if s.code)
     drafts = draft_files(content)
-    for file in published_files(sources, content, config_doc, SiteConfig):
+    for file in published_files(sources, content, config):
         doc = file.doc
         hits = run(
             memo,

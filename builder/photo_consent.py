@@ -60,7 +60,7 @@ def check_photo_uses(
     if not files.withheld:
         return
     own = {(p.src_path, p._key + ("photo",)) for p in people}
-    for file in published_files(sources, content, config.source_doc, SiteConfig):
+    for file in published_files(sources, content, config):
         for mark, fld, target in _uses(file, own):
             photo = files.withheld_at(target)
             if photo is not None:

@@ -51,8 +51,7 @@ def check(config_file: Path, today: dt.date, report: Report, memo: Memo | None =
     with report.timed("model"):
         content = read_content(sources, problems, memo)
     with report.timed("scan"):
-        doc = config.source_doc
-        public_numbers = scan_personal_numbers(root, sources, content, doc, today, problems, memo)
+        public_numbers = scan_personal_numbers(root, sources, content, config, today, problems, memo)
         check_photo_uses(root, sources, content, config, problems)
     with report.timed("catalog"):
         catalog = build_catalog(content, config, root, today, problems, public_numbers)
@@ -89,7 +88,8 @@ def render(catalog: Catalog, root: Path, report: Report, page_memo: Memo | None 
         extra = draw_all(screens.files | posters)
     with report.timed("feeds"):
         extra |= render_feeds(catalog)
-        for kind in registry.KINDS:  # files a kind makes of its own (events: calendar files)
+    with report.timed("files"):  # files a kind makes of its own (events: the calendar files)
+        for kind in registry.KINDS:
             if kind.outputs is not None:
                 extra |= kind.outputs(catalog)
     staging = assets.stage(catalog, pages, root, templates, extra)

@@ -26,14 +26,14 @@ class PublishedFile:
     draft: bool
 
 
-def published_files(sources: Sources, content: Content, config_doc: SourceDoc | None, config_model):
-    """Every file of every kind, and site_config.yml."""
+def published_files(sources: Sources, content: Content, config) -> list[PublishedFile]:
+    """Every file of every kind, and site_config.yml (`config`: its record)."""
     from .kinds.registry import KINDS  # the kinds import the models, which import load
 
     drafts = draft_files(content)
     out = []
-    if config_doc is not None:
-        out.append(PublishedFile(config_doc, typed_keys(config_model), lambda _: True, False))
+    if config.source_doc is not None:
+        out.append(PublishedFile(config.source_doc, typed_keys(type(config)), lambda _: True, False))
     for kind in KINDS:
         typed = typed_keys(kind.model)
         out += [PublishedFile(d, typed, kind.public, d.path in drafts) for d in sources.of(kind.id)]

@@ -33,6 +33,8 @@ from .event_posters import posters
 from .grids import SCOPE
 from .kind import Kind, Show, Slide, Target, nav_entry
 from .linking import Linker
+from .org import community_url
+from .services import station_url
 
 EVENT_KIND = Target("活动类型", "event kind")
 PLACE = Target("地点（驿站或社区编号）", "place (station or community id)", ("org", "services"))
@@ -81,14 +83,15 @@ def link(link: Linker) -> None:
     events: list[Event] = link.of("events")
     cat, config = link.catalog, link.config
     link.ids("活动", events)
+    stations = {st.id: st for st in cat.stations}
     places = {}
     for e in events:
-        _check_references(link, e)
+        places[e.id] = place_of(e, cat, stations)
+        _check_references(link, e, places[e.id])
         _check_times(link, e)
         for photo in e.photos:
             link.media.check(photo.file, photo, ("file",))
         link.media.check_body(e.description, e, None, ("description",))
-        places[e.id] = place_of(e, cat)
     published = [e for e in events if not e.draft]
     occurrences = sorted(
         (o for e in published for o in occurrences_of(e, link.today, config.events.window_days)),
@@ -98,13 +101,13 @@ def link(link: Linker) -> None:
     cat.add(event_index=ScopeIndex(cat, occurrences))
 
 
-def _check_references(link: Linker, e: Event) -> None:
+def _check_references(link: Linker, e: Event, place: Place) -> None:
     cat, config = link.catalog, link.config
     if e.kind and e.kind not in config.events.kinds:
         link.unknown(e, ("kind",), EVENT_KIND, e.kind, config.events.kinds)
     if e.scope and e.scope not in cat.scope_name:
         link.unknown(e, ("scope",), SCOPE, e.scope, cat.scope_name)
-    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", e.place) and place_of(e, cat).url == "":
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", e.place) and not place.url:
         choices = [*(st.id for st in cat.stations), *cat.community]
         link.unknown(e, ("place",), PLACE, e.place, choices)
     if e.status != "scheduled" and not e.reason:
@@ -146,16 +149,17 @@ def _check_times(link: Linker, e: Event) -> None:
             )
 
 
-def place_of(e: Event, cat) -> Place:
-    """The event's place: a care station or a community of the site, or the address written."""
-    station = next((st for st in getattr(cat, "stations", []) if st.id == e.place), None)
+def place_of(e: Event, cat, stations: dict) -> Place:
+    """The event's place: a care station (`stations`: by id) or a community of the site, or the
+    address written."""
+    station = stations.get(e.place)
     if station is not None:
         com = cat.community.get(station.community)
-        address = getattr(station, "address", "") or (com.address if com else "")
-        return Place(station.name, address, "services/stations/", station.community)
+        address = station.address or (com.address if com else "")
+        return Place(station.name, address, station_url(station), station.community)
     com = cat.community.get(e.place)
     if com is not None:
-        return Place(f"{com.name}党群服务中心", com.address, f"communities/{com.id}/", com.id)
+        return Place(f"{com.name}党群服务中心", com.address, community_url(com), com.id)
     return Place(e.place)
 
 
@@ -212,7 +216,7 @@ def pages(w, cat) -> None:
     """What's on, each street's and community's events, the calendar months, the archive, and a
     page per event."""
     soon = upcoming(cat)
-    scopes = _scopes(cat, soon)
+    scopes = _scopes(cat)
     months = month_links(cat)
     w.render(
         "events.md.j2",
@@ -272,7 +276,7 @@ def _weeks(cat, month: str) -> list[list[tuple[dt.date, list]]]:
     return weeks
 
 
-def _scopes(cat, soon: list[Occurrence]) -> dict[str, str]:
+def _scopes(cat) -> dict[str, str]:
     """Streets and communities with something on: id → name, in the directory's order."""
     out = {}
     for street in cat.streets:
@@ -284,7 +288,7 @@ def _scopes(cat, soon: list[Occurrence]) -> dict[str, str]:
 
 def _sitemap(cat) -> tuple[str, list]:
     """近期活动 on the 网站地图 page: what's on, every event, the months, the streets and communities."""
-    scopes = _scopes(cat, upcoming(cat))
+    scopes = _scopes(cat)
     return (
         "近期活动",
         [

@@ -48,7 +48,7 @@ class Linker:
         that might hold it could not be read (that problem is reported already)."""
         if set(target.sources) & self.incomplete:
             return
-        unknown(self.problems, record, key, target, value, choices)
+        unknown(self.problems, record, key, target, value, choices, self.today)
 
     def ids(self, kind_zh: str, records: Iterable[Record], key: str = "id") -> dict:
         """The records by id; a repeated id is an error naming both places."""
@@ -58,10 +58,12 @@ class Linker:
         return ids.seen
 
 
-def unknown(problems: Problems, record: Record, key: tuple, target: Target, value: str, choices) -> None:
+def unknown(
+    problems: Problems, record: Record, key: tuple, target: Target, value: str, choices, today: dt.date
+) -> None:
     """Report an id not found, naming the closest one and some that exist. A personal number
     typed where an id belongs is shown masked: messages go to consoles and CI logs."""
-    value = _masked(str(value))
+    value = _masked(str(value), today)
     choices = list(choices)
     sample = "、".join(sorted(choices)[:8]) + ("……" if len(choices) > 8 else "")
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
@@ -73,10 +75,10 @@ def unknown(problems: Problems, record: Record, key: tuple, target: Target, valu
     )
 
 
-def _masked(value: str) -> str:
+def _masked(value: str, today: dt.date) -> str:
     from ..personal_numbers import find_numbers  # the scan's own rules (it imports the models)
 
-    for found in reversed(find_numbers(value, dt.date.today())):
+    for found in reversed(find_numbers(value, today)):
         end = value.find(found.number[-4:], found.start) + 4
         value = value[: found.start] + found.masked + value[end:]
     return value

@@ -105,7 +105,7 @@ def link(link: Linker) -> None:
         for n in sorted(notices, key=lambda n: (RANK[n.level], -n.from_.timestamp(), n.id))
         if is_published(n, link.today) and n.until > n.from_
     ]
-    cat.add(urgent=Notices(views, cat.scope_chain), banners=[_theme(v) for v in views])
+    cat.add(urgent=Notices(views, cat.scope_chain))
 
 
 def _shown(moment: dt.datetime) -> str:
@@ -166,5 +166,5 @@ KIND = Kind(
     after=("org", "grids", "board", "pages"),
     link=link,
     schema=("notice", "content/notices.yml 紧急通知"),
-    theme=lambda cat: {"notices": cat.banners},
+    theme=lambda cat: {"notices": [_theme(v) for v in cat.urgent.items]},
 )
