@@ -7,12 +7,46 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from . import board, events, free_pages, grids, notices, org, screens, services, showcases, stories, studios
+from . import (
+    board,
+    events,
+    free_pages,
+    grids,
+    members,
+    needs,
+    notices,
+    org,
+    projects,
+    screens,
+    services,
+    showcases,
+    stories,
+    studios,
+    units,
+    wishes,
+)
 from .kind import Kind, Show
 
 KINDS: tuple[Kind, ...] = tuple(
     m.KIND
-    for m in (org, grids, showcases, studios, services, board, events, stories, free_pages, notices, screens)
+    for m in (
+        org,
+        grids,
+        showcases,
+        studios,
+        services,
+        board,
+        events,
+        units,
+        members,
+        wishes,
+        needs,
+        projects,
+        stories,
+        free_pages,
+        notices,
+        screens,
+    )
 )
 BY_ID: dict[str, Kind] = {k.id: k for k in KINDS}
 

@@ -91,7 +91,8 @@ class Published:
     - TEXT: shown as typed (escaped) — titles, names, addresses, summaries;
     - MARKDOWN: rendered as Markdown, then cleaned (sanitize.py) — bodies, intros, profiles;
     - MEDIA: a path under content/media/, published as a file name and a link;
-    - TYPED: a phone, code or date-like value its own type checks; not scanned as free text.
+    - TYPED: a phone, code or date-like value its own type checks; not scanned as free text;
+    - PRIVATE: the office's own (a wish's note): never published, so not scanned either.
     """
 
     def __init__(self, form: str):
@@ -101,7 +102,9 @@ class Published:
         return f"Published({self.form!r})"
 
 
-TEXT, MARKDOWN, MEDIA, TYPED = (Published(f) for f in ("text", "markdown", "media", "typed"))
+TEXT, MARKDOWN, MEDIA, TYPED, PRIVATE = (
+    Published(f) for f in ("text", "markdown", "media", "typed", "private")
+)
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -187,6 +190,7 @@ def _text(value: Any) -> Any:
 Text = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), TEXT]
 Paragraph = Annotated[str, BeforeValidator(_text), Field(max_length=PARAGRAPH_MAX), TEXT]
 MediaPath = Annotated[str, BeforeValidator(_text), Field(max_length=TEXT_MAX), MEDIA]
+Private = Annotated[str, BeforeValidator(_text), Field(max_length=PARAGRAPH_MAX), PRIVATE]
 
 
 def _markdown(value: str) -> str:

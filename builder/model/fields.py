@@ -75,6 +75,6 @@ def typed_keys(model: type[BaseModel]) -> frozenset[str]:
     names = (
         next(str(p) for p in reversed(path) if p != "*")
         for path, form in string_fields(model)
-        if form == "typed"
+        if form in ("typed", "private")
     )
     return frozenset(names)

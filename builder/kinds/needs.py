@@ -1,0 +1,65 @@
+"""The needs list (content/needs/*.yml: 需求清单): what residents asked for, from 包居联户 visits,
+wishes, meetings and hotlines. Each need shows its answer: the projects that took it on, or the
+reply given, or how long it has waited (事事有回音, shown rather than claimed)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model.projects import Need
+from .grids import GRID
+from .kind import Kind, Target
+from .linking import Linker
+from .org import COMMUNITY
+from .units import lists_url
+
+WISH = Target("微心愿", "wish", ("wishes",))
+
+
+def need_url(n: Need) -> str:
+    return f"{lists_url(n.community)}#need-{n.id}"
+
+
+def link(link: Linker) -> None:
+    needs: list[Need] = link.of("needs")
+    cat = link.catalog
+    link.ids("需求", needs)
+    for n in needs:
+        if n.community not in cat.community:
+            link.unknown(n, ("community",), COMMUNITY, n.community, cat.community)
+        if n.grid and n.grid not in cat.grid:
+            link.unknown(
+                n, ("grid",), GRID, n.grid, [g.id for g in cat.grids_of.get(n.community, [])] or cat.grid
+            )
+        if n.wish and n.wish not in cat.wish:
+            link.unknown(n, ("wish",), WISH, n.wish, cat.wish)
+        if n.source == "wish" and not n.wish:
+            link.problems.add(
+                *n.at("source"),
+                "来源是微心愿（wish），请写 wish: 微心愿编号",
+                "a need from a wish names it: wish: <wish id>",
+            )
+        if n.replied and n.replied < n.raised:
+            link.problems.add(
+                *n.at("replied"),
+                f"答复日期（{n.replied}）早于提出日期（{n.raised}）：请检查日期",
+                f"replied ({n.replied}) is before raised ({n.raised})",
+            )
+    published = sorted((n for n in needs if not n.draft), key=lambda n: (n.raised, n.id), reverse=True)
+    of_community: dict[str, list[Need]] = defaultdict(list)
+    for n in published:
+        of_community[n.community].append(n)
+    cat.add(needs=published, need={n.id: n for n in published}, needs_of=dict(of_community))
+
+
+KIND = Kind(
+    id="needs",
+    name="需求清单 needs",
+    files=("content/needs/*.yml", "content/needs/*.yaml"),
+    shape="records",
+    model=Need,
+    after=("org", "grids", "wishes"),
+    link=link,
+    urls={Need: need_url},
+    schema=("need", "content/needs/*.yml 需求清单"),
+)

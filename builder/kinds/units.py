@@ -1,0 +1,102 @@
+"""双报到 units (content/units/*.yml): the units (机关、企事业单位的党组织) that report to a
+community, what they offer (the resource list) and what they committed to; a page per unit, the
+district's table and each community's reporting page (kinds/reporting_pages.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model.reporting import Resource, Unit
+from ..privacy import shown_office_phone
+from .kind import Kind, Target
+from .linking import Ids, Linker
+from .org import COMMUNITY
+
+UNIT = Target("报到单位", "reporting unit", ("units",))
+RESOURCE = Target("资源", "resource", ("units", "members"))
+
+
+def unit_url(u: Unit) -> str:
+    return f"reporting/units/{u.id}/"
+
+
+def reporting_url(community: str) -> str:
+    """A community's 双报到 page: its units and members, their commitments and what became of them."""
+    return f"reporting/at/{community}/"
+
+
+def lists_url(community: str) -> str:
+    """A community's three lists (资源、需求、项目)."""
+    return f"lists/at/{community}/"
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An entry of the resource list: what is offered, by whom (a unit or a member), where."""
+
+    resource: Resource
+    owner: object  # the Unit or Member offering it
+    community: str
+
+
+def resource_url(offer: Offer) -> str:
+    return f"{lists_url(offer.community)}#res-{offer.resource.id}"
+
+
+def link(link: Linker) -> None:
+    units: list[Unit] = link.of("units")
+    cat = link.catalog
+    link.ids("报到单位", units)
+    of_community: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        if u.community not in cat.community:
+            link.unknown(u, ("community",), COMMUNITY, u.community, cat.community)
+        else:
+            of_community[u.community].append(u)
+        link.media.check_body(u.intro, u, None, ("intro",))
+    offers: dict[str, Offer] = {}
+    resource_ids = Ids("资源", link.problems)  # units and members share resource ids
+    for u in units:
+        for r in u.offers:
+            if r.id not in resource_ids.seen:
+                offers[r.id] = Offer(r, u, u.community)
+            resource_ids.add(r)
+    cat.add(units=units, unit={u.id: u for u in units}, units_of=dict(of_community))
+    cat.add(offers=offers, resource_ids=resource_ids)
+
+
+def public(u: Unit, cat) -> dict:
+    """A unit as its page and the tables show it: its office phone as published."""
+    return {
+        "u": u,
+        "url": unit_url(u),
+        "community": cat.community.get(u.community),
+        "phone": shown_office_phone(u.phone, u.src_path, cat.public_numbers),
+    }
+
+
+def _office_phones(units: list[Unit]):
+    for u in units:
+        yield u, "phone"
+
+
+def _vocabulary(cat):
+    for u in cat.units:
+        yield u.name
+
+
+KIND = Kind(
+    id="units",
+    name="报到单位 reporting units",
+    files=("content/units/*.yml", "content/units/*.yaml"),
+    shape="records",
+    model=Unit,
+    after=("org",),
+    link=link,
+    urls={Unit: unit_url, Offer: resource_url},
+    views={Unit: public},
+    schema=("unit", "content/units/*.yml 报到单位"),
+    office_phones=_office_phones,
+    vocabulary=_vocabulary,
+)
