@@ -223,6 +223,6 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         tags=tags_of(catalog.stories),
         feeds=feeds.district_feeds(catalog.config),
         community_feeds={cid: feeds.community_feeds(com) for cid, com in catalog.community.items()},
-        sections=[k.sitemap(catalog) for k in registry.KINDS if k.sitemap is not None],
+        sections=[s for k in registry.KINDS if k.sitemap is not None and (s := k.sitemap(catalog))[1]],
     )
     return w.pages
