@@ -5,11 +5,12 @@ two of the three lists (三张清单); the third, the resources, is what units a
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .base import Date, Markdown, Paragraph, Record, Slug, Text
+from .wishes import one_of
 
 SOURCES = {
     "visit": "包居联户走访",
@@ -29,9 +30,11 @@ class Need(Record):
     community: Slug = Field(description="社区编号 / community id")
     grid: Slug | None = Field(None, description="网格编号 / grid id")
     raised: Date = Field(description="提出日期 / date raised")
-    source: Literal["visit", "wish", "meeting", "hotline", "other"] = Field(
-        "visit",
-        description="来源：visit 包居联户走访 | wish 微心愿 | meeting 议事协商 | hotline 热线 | other / source",
+    source: Annotated[Literal["visit", "wish", "meeting", "hotline", "other"], one_of(SOURCES, "source")] = (
+        Field(
+            "visit",
+            description="来源：visit 包居联户走访 | wish 微心愿 | meeting 议事协商 | hotline 热线 | other / source",
+        )
     )
     wish: Slug | None = Field(None, description="来自哪个微心愿（编号）/ the wish it came from")
     detail: Paragraph = Field("", description="说明（公开，不写姓名门牌）/ details (public)")
@@ -56,8 +59,10 @@ class Project(Record):
     )
     start: Date = Field(description="开始日期 / start")
     end: Date | None = Field(None, description="完成日期 / end")
-    status: Literal["planned", "underway", "done", "stopped"] = Field(
-        "underway", description="planned 计划中 | underway 进行中 | done 已完成 | stopped 已中止 / status"
+    status: Annotated[Literal["planned", "underway", "done", "stopped"], one_of(PROJECT_STATUS, "status")] = (
+        Field(
+            "underway", description="planned 计划中 | underway 进行中 | done 已完成 | stopped 已中止 / status"
+        )
     )
     result: Paragraph = Field("", description="结果：办成了什么，如 安装路灯 12 盏 / the result")
     description: Markdown = Field("", description="过程介绍（Markdown）/ description")

@@ -6,14 +6,43 @@ a full name, an address or a phone. `note:` is the office's own and is never pub
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from .base import Date, MediaPath, Paragraph, Private, Record, Slug, Text, fail
 
 STATUS = {"open": "待认领", "claimed": "已认领", "done": "已实现", "closed": "已关闭"}
+
+
+def one_of(words: dict[str, str], key: str) -> BeforeValidator:
+    """A field written as one of `words`' keys (status: claimed): the Chinese label (已认领) or a
+    near miss is told which key to write, with every choice and its label."""
+
+    def check(value: Any) -> Any:
+        text = str(value).strip()
+        if isinstance(value, str) and text in words:
+            return text
+        listed = "、".join(f"{en}（{zh}）" for en, zh in words.items())
+        meant = {zh: en for en, zh in words.items()}.get(text)
+        if meant:
+            zh, en = f"“{text}”请写成 {meant}。", f" (write {meant})"
+        else:
+            close = difflib.get_close_matches(text, list(words), n=1, cutoff=0.6)
+            zh, en = (
+                (f"没有“{text}”，是不是 {close[0]}？", f" (did you mean {close[0]}?)")
+                if close
+                else (
+                    f"没有“{text}”。",
+                    "",
+                )
+            )
+        raise fail(f"{key}: {zh}可填：{listed}", f"{key}: '{text}' is not one of {', '.join(words)}{en}")
+
+    return BeforeValidator(check)
+
 
 # how a community may call the person a wish is for: a form of address after at most a surname
 # (王奶奶, 李大爷), or a group (独居老人, 困难家庭的孩子)
@@ -41,18 +70,50 @@ _GROUP_WORDS = (
 )
 
 
+_PLACE = re.compile(r"[号栋幢室路街巷弄]|单元|门牌|小区")
+
+
+def _alias_guess(v: str) -> str:
+    """是不是“王奶奶”？: the form of address an author meant, kept with the surname before it."""
+    plain = re.sub(r"[0-9０-９]", "", v)
+    kin = re.search(rf"(?:{_ADDRESS})$", plain)
+    if kin and plain.endswith(_GROUP_WORDS):
+        return ""  # 二单元独居老人: which words make the group is the author's call
+    if kin and (_PLACE.search(plain) or plain != v):  # 3号楼王奶奶: the surname is just before
+        before = plain[kin.start() - 1 : kin.start()]
+        meant = before + kin.group() if re.fullmatch(r"[\u4e00-\u9fff]", before) else ""
+        return f"是不是“{meant}”？" if meant and not _PLACE.search(meant) and _KIN.match(meant) else ""
+    if kin and kin.start() > 0:  # 张建国大爷: the surname is the first character
+        return f"是不是“{plain[0]}{kin.group()}”？"
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", v):  # 王秀兰: a full name
+        return f"是不是“{v[0]}奶奶”或“{v[0]}大爷”？"
+    return ""
+
+
 def _alias(value: str) -> str:
     """The person a wish is for, as the public may see them: an alias, never a name or address."""
     v = value.strip()
     group = _ALIAS.match(v) and any(v.endswith(w) for w in _GROUP_WORDS)
-    if len(v) > 8 or re.search(r"[0-9０-９]", v) or not (_KIN.match(v) or group):
-        raise fail(
-            f"“{value}”不像社区起的称呼：for: 只写称呼，如 王奶奶、李大爷、独居老人、困难家庭的孩子"
-            "（不超过 8 个字，不写全名、门牌号或电话）",
-            f"'{value}' is not an alias: write how the community calls them (王奶奶, 独居老人), "
-            "at most 8 characters, never a full name, address or phone",
+    if len(v) <= 8 and not _PLACE.search(v) and not re.search(r"[0-9０-９]", v) and (_KIN.match(v) or group):
+        return v
+    if re.search(r"[0-9０-９]", v):
+        why, why_en = (
+            "里有数字（门牌号、楼号、电话都不能写）",
+            "has digits (no door, building or phone numbers)",
         )
-    return v
+    elif _PLACE.search(v):
+        why, why_en = "像是地址（不写楼号、单元、门牌、小区）", "looks like an address"
+    elif len(v) > 8:
+        why, why_en = "太长（不超过 8 个字）", "is longer than 8 characters"
+    else:
+        why, why_en = "像是全名，或不是社区起的称呼", "looks like a full name, not an alias"
+    hint = _alias_guess(v)
+    raise fail(
+        f"for: “{value}”{why}。{hint}只写社区起的称呼，如 王奶奶、李大爷、独居老人、困难家庭的孩子"
+        "（不超过 8 个字，不写全名、门牌号或电话）",
+        f"for: '{value}' {why_en}; write how the community calls them (王奶奶, 独居老人), "
+        "at most 8 characters, never a full name, address or phone",
+    )
 
 
 Alias = Annotated[Text, AfterValidator(_alias)]
@@ -103,7 +164,7 @@ class Wish(Record):
     grid: Slug | None = Field(None, description="所属网格编号 / grid id")
     posted: Date = Field(description="发布日期 / date posted")
     story: Paragraph = Field("", description="心愿背后的情况（公开，不写姓名门牌）/ why (public)")
-    status: Literal["open", "claimed", "done", "closed"] = Field(
+    status: Annotated[Literal["open", "claimed", "done", "closed"], one_of(STATUS, "status")] = Field(
         "open", description="open 待认领 | claimed 已认领 | done 已实现 | closed 已关闭 / status"
     )
     claimed: Claim | None = Field(None, description="认领：by 认领人编号，date 日期 / who claimed it")
