@@ -12,7 +12,7 @@ from .grids import GRID
 from .kind import Kind
 from .linking import Linker
 from .org import COMMUNITY
-from .units import UNIT, Offer, reporting_url
+from .units import TEAM, UNIT, Offer, claimer_id_free, reporting_url
 
 
 def member_url(m: Member) -> str:
@@ -48,6 +48,8 @@ def link(link: Linker) -> None:
                 of_unit[m.unit].append(m)
         if m.photo:
             link.media.check(m.photo, m, ("photo",))
+        claimer_id_free(link, m, ("报到单位", "reporting unit"), cat.unit)
+        claimer_id_free(link, m, TEAM, {t.id: t for t in cat.teams})
         for r in m.offers:
             if r.id not in cat.resource_ids.seen:
                 cat.offers[r.id] = Offer(r, m, m.community)
@@ -79,7 +81,7 @@ KIND = Kind(
     files=("content/members/*.yml", "content/members/*.yaml"),
     shape="records",
     model=Member,
-    after=("org", "grids", "units"),
+    after=("org", "grids", "services", "units"),
     link=link,
     urls={Member: member_url},
     views={Member: public},

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model.projects import Need
-from .grids import GRID
 from .kind import Kind, Target
 from .linking import Linker
 from .org import COMMUNITY
 from .units import lists_url
+from .wishes import check_grid
 
 WISH = Target("微心愿", "wish", ("wishes",))
 
@@ -24,15 +24,12 @@ def link(link: Linker) -> None:
     needs: list[Need] = link.of("needs")
     cat = link.catalog
     link.ids("需求", needs)
+    all_wishes = {w.id: w for w in link.of("wishes") if w is not None}  # a draft wish is known
     for n in needs:
         if n.community not in cat.community:
             link.unknown(n, ("community",), COMMUNITY, n.community, cat.community)
-        if n.grid and n.grid not in cat.grid:
-            link.unknown(
-                n, ("grid",), GRID, n.grid, [g.id for g in cat.grids_of.get(n.community, [])] or cat.grid
-            )
-        if n.wish and n.wish not in cat.wish:
-            link.unknown(n, ("wish",), WISH, n.wish, cat.wish)
+        check_grid(link, n)
+        _check_wish(link, n, all_wishes)
         if n.source == "wish" and not n.wish:
             link.problems.add(
                 *n.at("source"),
@@ -50,6 +47,27 @@ def link(link: Linker) -> None:
     for n in published:
         of_community[n.community].append(n)
     cat.add(needs=published, need={n.id: n for n in published}, needs_of=dict(of_community))
+
+
+def _check_wish(link: Linker, n: Need, all_wishes: dict) -> None:
+    """The wish a need came from exists, is published, and is in the need's community."""
+    if not n.wish:
+        return
+    w = all_wishes.get(n.wish)
+    if w is None:
+        link.unknown(n, ("wish",), WISH, n.wish, all_wishes)
+    elif w.draft and not n.draft:
+        link.problems.add(
+            *n.at("wish"),
+            f"微心愿“{n.wish}”是草稿，不会发布；需求发布前请先发布这个微心愿（删去它的 draft: true），或删去 wish:",
+            f"wish '{n.wish}' is a draft; publish it first, or remove wish:",
+        )
+    elif w.community != n.community:
+        link.problems.add(
+            *n.at("wish"),
+            f"微心愿“{n.wish}”在社区“{w.community}”，这条需求在社区“{n.community}”：请检查 wish 或 community",
+            f"wish '{n.wish}' is in community '{w.community}', the need in '{n.community}'",
+        )
 
 
 KIND = Kind(

@@ -15,6 +15,7 @@ from .org import COMMUNITY
 
 UNIT = Target("报到单位", "reporting unit", ("units",))
 RESOURCE = Target("资源", "resource", ("units", "members"))
+TEAM = ("志愿服务队", "volunteer team")
 
 
 def unit_url(u: Unit) -> str:
@@ -55,6 +56,7 @@ def link(link: Linker) -> None:
         else:
             of_community[u.community].append(u)
         link.media.check_body(u.intro, u, None, ("intro",))
+        claimer_id_free(link, u, TEAM, {t.id: t for t in cat.teams})
     offers: dict[str, Offer] = {}
     resource_ids = Ids("资源", link.problems)  # units and members share resource ids
     for u in units:
@@ -64,6 +66,22 @@ def link(link: Linker) -> None:
             resource_ids.add(r)
     cat.add(units=units, unit={u.id: u for u in units}, units_of=dict(of_community))
     cat.add(offers=offers, resource_ids=resource_ids)
+
+
+def claimer_id_free(link: Linker, record, other_kind: tuple[str, str], others: dict) -> None:
+    """A unit's or member's id is not also a team's or unit's: wishes and projects name who took
+    them by id alone (claimed.by, by), so one id must mean one taker."""
+    other = others.get(record.id)
+    if other is not None:
+        path, mark, _field = other.at("id")
+        where = f"{path}:{mark.line}" if mark else path
+        zh, en = other_kind
+        link.problems.add(
+            *record.at("id"),
+            f"编号“{record.id}”已被{zh}用过（{where}）：微心愿的 claimed.by 和项目的 by 只写编号，"
+            "同一个编号分不清是谁，请换一个",
+            f"id '{record.id}' is already a {en}'s ({where}); claimed.by and by name takers by id alone",
+        )
 
 
 def public(u: Unit, cat) -> dict:
@@ -92,7 +110,7 @@ KIND = Kind(
     files=("content/units/*.yml", "content/units/*.yaml"),
     shape="records",
     model=Unit,
-    after=("org",),
+    after=("org", "services"),
     link=link,
     urls={Unit: unit_url, Offer: resource_url},
     views={Unit: public},

@@ -36,6 +36,13 @@ _EXAMPLE = {
     "closed": "closed: {reason: 已由民政部门解决}",
 }
 
+_DATE_ZH = {
+    "posted": "发布日期 posted",
+    "claimed": "认领日期 claimed.date",
+    "fulfilled": "实现日期 fulfilled.date",
+    "closed": "关闭日期 closed.date",
+}
+
 
 def wall_url(community: str | None = None) -> str:
     """The district's wish wall, or a community's."""
@@ -58,16 +65,7 @@ def link(link: Linker) -> None:
     for w in wishes:
         if w.community not in cat.community:
             link.unknown(w, ("community",), COMMUNITY, w.community, cat.community)
-        if w.grid and w.grid not in cat.grid:
-            link.unknown(
-                w, ("grid",), GRID, w.grid, [g.id for g in cat.grids_of.get(w.community, [])] or cat.grid
-            )
-        elif w.grid and cat.grid[w.grid].community != w.community:
-            link.problems.add(
-                *w.at("grid"),
-                f"网格“{w.grid}”不属于社区“{w.community}”：请检查 grid 或 community",
-                f"grid '{w.grid}' is not in community '{w.community}'",
-            )
+        check_grid(link, w)
         _check_status(link, w)
         if w.claimed and _SLUG.fullmatch(w.claimed.by) and claimer(cat, w.claimed.by) is None:
             choices = [*cat.member, *cat.unit, *(t.id for t in cat.teams)]
@@ -86,6 +84,22 @@ def link(link: Linker) -> None:
     for w in published:
         of_community[w.community].append(w)
     cat.add(wishes=published, wish={w.id: w for w in published}, wishes_of=dict(of_community))
+
+
+def check_grid(link: Linker, record) -> None:
+    """A record's `grid` exists and is in its `community` (wishes, needs)."""
+    cat, grid, community = link.catalog, record.grid, record.community
+    if grid and grid not in cat.grid:
+        link.unknown(
+            record, ("grid",), GRID, grid, [g.id for g in cat.grids_of.get(community, [])] or cat.grid
+        )
+    elif grid and community in cat.community and cat.grid[grid].community != community:
+        other = cat.grid[grid].community
+        link.problems.add(
+            *record.at("grid"),
+            f"网格“{grid}”属于社区“{other}”，不在社区“{community}”：请检查 grid 或 community",
+            f"grid '{grid}' is in community '{other}', not '{community}'",
+        )
 
 
 def _check_status(link: Linker, w: Wish) -> None:
@@ -117,7 +131,7 @@ def _check_status(link: Linker, w: Wish) -> None:
             key = (b, "date")
             link.problems.add(
                 *w.at(*key),
-                f"{b} 的日期（{db}）早于 {a} 的日期（{da}）：请检查日期",
+                f"{_DATE_ZH[b]}（{db}）早于{_DATE_ZH[a]}（{da}）：请检查日期",
                 f"the {b} date ({db}) is before the {a} date ({da})",
             )
 
