@@ -1,0 +1,39 @@
+"""A chart beside a table of the same numbers: one <figure> written as a single HTML block (no
+blank line inside, so Markdown passes it through untouched, builder/rawhtml.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from .svg import el
+
+
+def table(head: Sequence[str], rows: Sequence[Sequence[object]], caption: str = "") -> Markup:
+    """A data table: column headers, then one row per item with its first cell as the row's header."""
+    cap = [el("caption", {}, caption)] if caption else []
+    thead = el("thead", {}, el("tr", {}, *(el("th", {"scope": "col"}, h) for h in head)))
+    body = [
+        el("tr", {}, el("th", {"scope": "row"}, row[0]), *(el("td", {}, c) for c in row[1:])) for row in rows
+    ]
+    return el("table", {"class": "gb-chart-table"}, *cap, thead, Markup("\n").join(["", *body, ""]))
+
+
+def figure(ident: str, title: str, chart: Markup, data: Markup, summary: str = "看数据表") -> Markup:
+    """The chart with its title, and its numbers as a table in a <details> beside it (collapsed on
+    phones; assets/charts.js opens it on wide screens and in elder mode)."""
+    return Markup("\n").join(
+        [
+            Markup(f'<figure class="gb-chart" id="{ident}">'),
+            el("figcaption", {"class": "gb-chart-title"}, title),
+            Markup('<div class="gb-chart-body">'),
+            chart,
+            Markup('<details class="gb-chart-data">'),
+            el("summary", {}, summary),
+            data,
+            Markup("</details>"),
+            Markup("</div>"),
+            Markup("</figure>"),
+        ]
+    )
