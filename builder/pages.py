@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
+from .charts.site import wish_figures
 from .escape import as_text, keep_masks
 from .kinds import registry
 from .kinds.board import month_url, months_of
@@ -208,6 +209,7 @@ def render_pages(catalog: Catalog, templates: Templates, memo: Memo | None = Non
         stories=catalog.stories[: catalog.config.home.stories],
         postings=current[: catalog.config.home.postings],
         panels=registry.panels(catalog, catalog.config.district.id),
+        deeds=wish_figures(catalog, catalog.config.district.id),
     )
     for kind in registry.KINDS:
         if kind.pages is not None:

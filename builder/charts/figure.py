@@ -12,7 +12,9 @@ from .svg import el
 
 def table(head: Sequence[str], rows: Sequence[Sequence[object]], caption: str = "") -> Markup:
     """A data table: column headers, then one row per item with its first cell as the row's header."""
-    cap = [el("caption", {}, caption)] if caption else []
+    cap = (
+        [el("caption", {"class": "gb-visually-hidden"}, caption)] if caption else []
+    )  # the figcaption shows it
     thead = el("thead", {}, el("tr", {}, *(el("th", {"scope": "col"}, h) for h in head)))
     body = [
         el("tr", {}, el("th", {"scope": "row"}, row[0]), *(el("td", {}, c) for c in row[1:])) for row in rows
@@ -20,7 +22,7 @@ def table(head: Sequence[str], rows: Sequence[Sequence[object]], caption: str = 
     return el("table", {"class": "gb-chart-table"}, *cap, thead, Markup("\n").join(["", *body, ""]))
 
 
-def figure(ident: str, title: str, chart: Markup, data: Markup, summary: str = "看数据表") -> Markup:
+def figure(ident: str, title: str, chart: Markup, data: Markup, summary: str = "查看数据表") -> Markup:
     """The chart with its title, and its numbers as a table in a <details> beside it (collapsed on
     phones; assets/charts.js opens it on wide screens and in elder mode)."""
     return Markup("\n").join(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from ..charts.site import branch_tree, org_tree, wish_figures
 from ..model.org import Community, Org, Street
 from ..privacy import shown_office_phone
 from .kind import Kind, Target, nav_entry
@@ -57,7 +58,7 @@ def pages(w, cat) -> None:
     from ..outputs import feeds  # the feeds stage links community pages back: import when used
     from . import registry  # the registry imports this module
 
-    w.render("directory.md.j2", "directory/index.md")
+    w.render("directory.md.j2", "directory/index.md", tree=org_tree(cat))
     for street in cat.streets:
         w.page("street.md.j2", street_url(street), street=street, panels=registry.panels(cat, street.id))
     showcases_of, studios_of, stations_of = (
@@ -78,6 +79,8 @@ def pages(w, cat) -> None:
             stations=stations_of.get(cid, []),
             phone=cat.view(com),
             panels=registry.panels(cat, cid),
+            deeds=wish_figures(cat, cid),
+            branches=branch_tree(cat, cid),
         )
 
 

@@ -3,6 +3,7 @@ photos; their pages and the showcase slides of the screens."""
 
 from __future__ import annotations
 
+from ..charts.site import star_history
 from ..model.org import Showcase
 from .kind import Kind, Show, Slide, nav_entry
 from .linking import Linker, check_standards
@@ -36,7 +37,13 @@ def link(link: Linker) -> None:
 def pages(w, cat) -> None:
     w.render("showcases.md.j2", "showcase/index.md")
     for s in cat.showcases:
-        w.page("showcase.md.j2", showcase_url(s), s=s, com=cat.community.get(s.community))
+        w.page(
+            "showcase.md.j2",
+            showcase_url(s),
+            s=s,
+            com=cat.community.get(s.community),
+            stars=star_history(s),
+        )
 
 
 def _showcase(cat, screen, item, postings) -> list[Slide]:
