@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model.projects import Project
+from . import list_pages
 from .kind import Kind, Target
 from .linking import Linker
 from .units import RESOURCE
@@ -110,7 +111,11 @@ KIND = Kind(
     model=Project,
     after=("needs", "units", "members", "services"),
     link=link,
+    pages=list_pages.pages,
+    panel=list_pages.panel,
+    sitemap=list_pages.sitemap,
     urls={Project: project_url},
     views={Project: public},
+    vocabulary=list_pages.vocabulary,
     schema=("project", "content/projects/*.yml 项目清单"),
 )

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 
 from ..model.reporting import Resource, Unit
 from ..privacy import shown_office_phone
+from . import reporting_pages
 from .kind import Kind, Target
 from .linking import Ids, Linker
 from .org import COMMUNITY
+from .reporting_pages import lists_url
+from .reporting_pages import reporting_url as reporting_url  # members.py's import of it
 
 UNIT = Target("报到单位", "reporting unit", ("units",))
 RESOURCE = Target("资源", "resource", ("units", "members"))
@@ -20,16 +23,6 @@ TEAM = ("志愿服务队", "volunteer team")
 
 def unit_url(u: Unit) -> str:
     return f"reporting/units/{u.id}/"
-
-
-def reporting_url(community: str) -> str:
-    """A community's 双报到 page: its units and members, their commitments and what became of them."""
-    return f"reporting/at/{community}/"
-
-
-def lists_url(community: str) -> str:
-    """A community's three lists (资源、需求、项目)."""
-    return f"lists/at/{community}/"
 
 
 @dataclass(frozen=True)
@@ -112,6 +105,10 @@ KIND = Kind(
     model=Unit,
     after=("org", "services"),
     link=link,
+    pages=reporting_pages.pages,
+    panel=reporting_pages.panel,
+    sitemap=reporting_pages.sitemap,
+    nav=(48, reporting_pages.nav),
     urls={Unit: unit_url, Offer: resource_url},
     views={Unit: public},
     schema=("unit", "content/units/*.yml 报到单位"),
