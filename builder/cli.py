@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__, pipeline
+from .importers import ledgers
 from .model.base import FIRST_YEAR, LAST_YEAR
 from .outputs.publish import UnsafeOutput
 from .overrides import Templates
@@ -110,6 +111,7 @@ def _import_parsers(sub, common) -> None:
         "--partial", action="store_true", help="跳过有错误的网格，导入其余的 / import the valid grids only"
     )
     g.add_argument("--dry-run", action="store_true", help="只显示会改什么 / show the changes, write nothing")
+    ledgers.add_import_parsers(kinds, common)  # wishes, members
     st = kinds.add_parser("story", help="导入文章 .docx/.html/.txt / import a story")
     common(st)
     st.add_argument("file", type=Path, help="Word、网页或文本文件 / .docx, .html or .txt")
@@ -135,6 +137,7 @@ def _import_parsers(sub, common) -> None:
     tk = t.add_subparsers(dest="kind", required=True, metavar="KIND")
     tg = tk.add_parser("grids", help="生成网格台账 Excel 模板 / write an Excel ledger template")
     common(tg, today=False)
+    ledgers.add_template_parsers(tk, common)
     to = tk.add_parser(
         "override",
         help="把 Gridboard 的一个模板复制到网站的 templates/ 来改 / copy one template into the site to change it",
@@ -169,6 +172,8 @@ def cmd_import(args) -> int:
             dry_run=args.dry_run,
             today=args.today,
         )
+    if args.kind in ledgers.LEDGERS:
+        return ledgers.run_import(args)
     from .importers import story
 
     return story.run(
@@ -186,6 +191,8 @@ def cmd_template(args) -> int:
         from .overrides import write_override
 
         return write_override(args.config.parent, args.name)
+    if args.kind in ledgers.LEDGERS:
+        return ledgers.run_template(args)
     from .importers import template
 
     return template.run(args.config, args.out, filled=args.filled)

@@ -124,8 +124,8 @@ def write_template(roles: dict[str, str], org, grids: list[dict], example: bool 
     }
     grid_rows = [_grid_row(g, names) for g in grids] or [_PLACEHOLDER]
     team_rows = [row for g in grids for row in _team_rows(g, names, roles)]
-    _sheet(grid_sheet, GRID_COLUMNS, ranges, grid_rows, example)
-    _sheet(team, TEAM_COLUMNS, ranges, team_rows, example)
+    write_sheet(grid_sheet, GRID_COLUMNS, ranges, grid_rows, example)
+    write_sheet(team, TEAM_COLUMNS, ranges, team_rows, example)
     notes = book.create_sheet("说明")
     for i, line in enumerate(_NOTES, start=1):
         notes.cell(i, 1, line)
@@ -133,7 +133,8 @@ def write_template(roles: dict[str, str], org, grids: list[dict], example: bool 
     return book
 
 
-def _sheet(ws, columns, ranges, rows: list[list], example: bool) -> None:
+def write_sheet(ws, columns, ranges, rows: list[list], example: bool) -> None:
+    """Headers with notes, drop-downs and checks for 500 rows, then the rows (grey when an example)."""
     for j, (name, width, note, check) in enumerate(columns, start=1):
         cell = ws.cell(1, j, name)
         cell.font = Font(bold=True)
