@@ -12,8 +12,9 @@ import re
 from collections import defaultdict
 
 from ..model.wishes import STATUS, Wish
+from . import wish_pages
 from .grids import GRID
-from .kind import Kind, Target
+from .kind import Kind, Show, Target, nav_entry
 from .linking import Linker
 from .org import COMMUNITY
 
@@ -68,7 +69,7 @@ def link(link: Linker) -> None:
         check_grid(link, w)
         _check_status(link, w)
         if w.claimed and _SLUG.fullmatch(w.claimed.by) and claimer(cat, w.claimed.by) is None:
-            choices = [*cat.member, *cat.unit, *(t.id for t in cat.teams)]
+            choices = {*cat.member, *cat.unit, *(t.id for t in cat.teams)}
             link.unknown(w, ("claimed", "by"), CLAIMER, w.claimed.by, choices)
         photo = w.fulfilled.photo if w.fulfilled else None
         if photo:
@@ -149,6 +150,20 @@ KIND = Kind(
     model=Wish,
     after=("org", "grids", "services", "units", "members"),
     link=link,
+    pages=wish_pages.pages,
+    posters=wish_pages.posters,
+    panel=wish_pages.panel,
+    sitemap=wish_pages.sitemap,
+    views={Wish: wish_pages.public},
     urls={Wish: wish_url},
+    nav=(47, nav_entry("微心愿", "wishes/index.md")),
+    shows={
+        "wishes": Show(
+            wish_pages.slides, wish_pages.SLIDES, newest_first=True, description="wishes 待认领的微心愿"
+        )
+    },
     schema=("wish", "content/wishes/*.yml 微心愿"),
+    vocabulary=wish_pages.vocabulary,
+    section=("微心愿", "wishes"),
+    section_items=lambda cat: cat.wishes,
 )
