@@ -37,7 +37,7 @@ def link(link: Linker) -> None:
         if p.resource and p.resource not in cat.offers:
             link.unknown(p, ("resource",), RESOURCE, p.resource, cat.offers)
         if p.by and claimer(cat, p.by) is None:
-            choices = [*cat.member, *cat.unit, *(t.id for t in cat.teams)]
+            choices = {*cat.member, *cat.unit, *(t.id for t in cat.teams)}
             link.unknown(p, ("by",), CLAIMER, p.by, choices)
         if not p.by and not p.resource:
             link.problems.add(
