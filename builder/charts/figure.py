@@ -12,14 +12,14 @@ from .svg import el
 
 def table(head: Sequence[str], rows: Sequence[Sequence[object]], caption: str = "") -> Markup:
     """A data table: column headers, then one row per item with its first cell as the row's header."""
-    cap = (
-        [el("caption", {"class": "gb-visually-hidden"}, caption)] if caption else []
-    )  # the figcaption shows it
+    # the figure's caption shows the title: the table's own is for screen readers
+    cap = [el("caption", {"class": "gb-visually-hidden"}, caption)] if caption else []
     thead = el("thead", {}, el("tr", {}, *(el("th", {"scope": "col"}, h) for h in head)))
     body = [
         el("tr", {}, el("th", {"scope": "row"}, row[0]), *(el("td", {}, c) for c in row[1:])) for row in rows
     ]
-    return el("table", {"class": "gb-chart-table"}, *cap, thead, Markup("\n").join(["", *body, ""]))
+    tbody = el("tbody", {}, Markup("\n").join(["", *body, ""]))
+    return el("table", {"class": "gb-chart-table"}, *cap, thead, tbody)
 
 
 def figure(ident: str, title: str, chart: Markup, data: Markup, summary: str = "查看数据表") -> Markup:
