@@ -1,0 +1,216 @@
+"""What the kinds of issue 18 must never publish, searched for in every output file.
+
+A closed (or any) wish's `note:` (the office's own), a draft wish, a draft need, a draft project
+(and one on a draft need), a member's full mobile and photo without their consent, a wish's photo
+without the consent of the people on it, and a unit's mobile phone: each carries a canary planted
+into a copy of the example district, and the built site is searched whole (pages, the gzipped
+search index under pagefind/, feeds, sitemap, screens, posters, .ics, media, and file names).
+Controls planted the same way in what is published prove that the search can find them.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+from conftest import ROOT, TODAY, build_site, soup
+from test_attacks_privacy import output_holds
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>{}</title></svg>'
+
+# must appear nowhere in the output
+SECRETS = {
+    "gbleak-note-closed": "a closed wish's note",
+    "gbleak-note-done": "a fulfilled wish's note",
+    "gbleak-note-draft": "a draft wish's note",
+    "13905317777": "a mobile in a wish's note",
+    "gbleak-wish-draft": "a draft wish (its id)",
+    "gbleakdraftwishtext": "a draft wish's wish",
+    "gbleakdraftstory": "a draft wish's story",
+    "gbleak-need-draft": "a draft need (its id)",
+    "gbleakdraftneedtext": "a draft need's what",
+    "gbleakdraftneeddetail": "a draft need's detail",
+    "gbleak-proj-draft": "a draft project (its id)",
+    "gbleakdraftprojecttitle": "a draft project's title",
+    "gbleakdraftprojectresult": "a draft project's result",
+    "gbleakdraftprojectbody": "a draft project's description",
+    "gbleak-proj-on-draft-need": "a draft project on a draft need (its id)",
+    "13905319876": "the full mobile of a member without consent",
+    "GBLEAKMEMBERPHOTO": "the photo of a member without consent (its bytes)",
+    "gbleak-member-photo": "the photo of a member without consent (its name)",
+    "GBLEAKPHONEONLYPHOTO": "the photo of a member who consented to their phone only",
+    "GBLEAKWISHPHOTO": "a wish's photo without consent (its bytes)",
+    "gbleak-wish-photo": "a wish's photo without consent (its name)",
+    "13905318888": "a unit's mobile phone, not listed as public",
+}
+# published the same way: the search must find each (else the secrets' absence proves nothing)
+CONTROLS = {
+    "gbshownwishtext": "a published wish",
+    "gbshownneeddetail": "a published need's detail",
+    "gbshownprojectresult": "a published project's result",
+    "gbshown-proj": "a published project's page",
+    "13905319875": "the mobile of a member who consented to it",
+    "GBSHOWNMEMBERPHOTO": "the photo of a member who consented to it",
+    "甄无同": "the member without consent (their name is public)",
+}
+
+
+def _place() -> tuple[str, str]:
+    """A community of the example and one of its grids (read from the example, not assumed)."""
+    for grid_file in sorted((ROOT / "content/grids").glob("*.yml")):
+        for g in yaml.safe_load(grid_file.read_text(encoding="utf-8")) or []:
+            if g.get("community"):
+                return g["community"], g["id"]
+    raise AssertionError("the example has no grid")
+
+
+def _canaries(community: str, grid: str) -> dict[str, str]:
+    c, g = community, grid
+    return {
+        "content/media/zz-canary/gbleak-member-photo.svg": SVG.format("GBLEAKMEMBERPHOTO"),
+        "content/media/zz-canary/phone-only.svg": SVG.format("GBLEAKPHONEONLYPHOTO"),
+        "content/media/zz-canary/shown.svg": SVG.format("GBSHOWNMEMBERPHOTO"),
+        "content/media/zz-canary/gbleak-wish-photo.svg": SVG.format("GBLEAKWISHPHOTO"),
+        "content/units/zz-canary.yml": f"""\
+- id: zz-unit
+  name: 金丝雀测试单位党支部
+  community: {c}
+  reported: 2026-03-01
+  phone: "13905318888"
+  offers:
+    - {{id: zz-res, what: 测试用会议室}}
+""",
+        "content/members/zz-canary.yml": f"""\
+- id: zz-nocons
+  name: 甄无同
+  community: {c}
+  grid: {g}
+  reported: 2026-03-02
+  phone: "13905319876"
+  photo: media/zz-canary/gbleak-member-photo.svg
+  commitment: 每月参加一次网格巡查
+- id: zz-phone-only
+  name: 甄半同
+  community: {c}
+  reported: 2026-03-02
+  phone: "13905319875"
+  photo: media/zz-canary/phone-only.svg
+  consent: {{scope: [phone], date: 2026-03-02, recorded_by: 社区党委}}
+- id: zz-all
+  name: 甄全同
+  community: {c}
+  reported: 2026-03-02
+  photo: media/zz-canary/shown.svg
+  consent: {{scope: [phone, photo], date: 2026-03-02, recorded_by: 社区党委}}
+""",
+        "content/wishes/zz-canary.yml": f"""\
+- id: zz-closed
+  wish: 旧轮椅换新 gbshownwishtext
+  for: 赵奶奶
+  community: {c}
+  posted: 2026-09-01
+  status: closed
+  closed: {{date: 2026-09-20, reason: 已由民政部门解决}}
+  note: gbleak-note-closed 家属电话 13905317777
+- id: zz-done
+  wish: 一台电暖器
+  for: 钱爷爷
+  community: {c}
+  grid: {g}
+  posted: 2026-09-01
+  status: done
+  claimed: {{by: zz-nocons, date: 2026-09-02}}
+  fulfilled:
+    date: 2026-09-10
+    thanks: 暖和多了
+    photo: {{file: media/zz-canary/gbleak-wish-photo.svg, alt: 志愿者送来电暖器}}
+  note: gbleak-note-done
+- id: gbleak-wish-draft
+  wish: gbleakdraftwishtext
+  for: 孙奶奶
+  community: {c}
+  posted: 2026-09-01
+  story: gbleakdraftstory
+  note: gbleak-note-draft
+  draft: true
+""",
+        "content/needs/zz-canary.yml": f"""\
+- id: zz-need
+  what: 楼道灯坏了
+  community: {c}
+  raised: 2026-09-01
+  detail: gbshownneeddetail
+- id: gbleak-need-draft
+  what: gbleakdraftneedtext
+  community: {c}
+  raised: 2026-09-01
+  detail: gbleakdraftneeddetail
+  source: wish
+  wish: gbleak-wish-draft
+  draft: true
+""",
+        "content/projects/zz-canary.yml": """\
+- id: gbshown-proj
+  title: 楼道灯维修
+  need: zz-need
+  resource: zz-res
+  start: 2026-09-05
+  end: 2026-09-06
+  status: done
+  result: gbshownprojectresult
+- id: gbleak-proj-draft
+  title: gbleakdraftprojecttitle
+  need: zz-need
+  by: zz-nocons
+  start: 2026-09-05
+  status: done
+  result: gbleakdraftprojectresult
+  description: gbleakdraftprojectbody
+  draft: true
+- id: gbleak-proj-on-draft-need
+  title: 草稿需求上的项目
+  need: gbleak-need-draft
+  by: zz-unit
+  start: 2026-09-05
+  draft: true
+""",
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy of the example district with the canaries, built once."""
+    tmp = tmp_path_factory.mktemp("needs-privacy")
+    site = tmp / "example"
+    shutil.copytree(ROOT / "content", site / "content")
+    shutil.copy(ROOT / "site_config.yml", site / "site_config.yml")
+    for rel, text in _canaries(*_place()).items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    out, report = build_site(site, tmp / "out", TODAY)
+    return out, report
+
+
+def test_the_controls_are_found_so_the_search_can_find(built):
+    out, _ = built
+    missing = [f"{needle} ({what})" for needle, what in CONTROLS.items() if not output_holds(out, needle)]
+    assert missing == []
+    assert any(p.startswith("pagefind/") for p in output_holds(out, "gbshownwishtext"))
+    # the member without consent is shown, with the mobile masked (its asterisks are entities)
+    pages = [soup(out / rel).get_text() for rel in output_holds(out, "甄无同") if rel.endswith(".html")]
+    assert any("甄无同" in text and "139****9876" in text for text in pages)
+
+
+@pytest.mark.parametrize("needle", SECRETS)
+def test_nothing_private_or_draft_reaches_any_output(built, needle):
+    out, _ = built
+    assert output_holds(out, needle) == [], SECRETS[needle]
+
+
+def test_the_withheld_photos_and_drafts_are_told_to_the_author(built):
+    """The build says why the wish photo is missing; drafts are not errors."""
+    _out, report = built
+    warned = [(w.path, w.field) for w in report.problems.warnings]
+    assert ("content/wishes/zz-canary.yml", "[1].fulfilled.photo") in warned
+    assert not [e for e in report.problems.errors]
