@@ -14,8 +14,12 @@ import shutil
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY, build_site, soup
+from conftest import ROOT, TODAY, build_site, make_site, soup
 from test_attacks_privacy import output_holds
+
+from builder import pipeline
+from builder.problems import ContentError
+from builder.report import Report
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>{}</title></svg>'
 
@@ -214,3 +218,57 @@ def test_the_withheld_photos_and_drafts_are_told_to_the_author(built):
     warned = [(w.path, w.field) for w in report.problems.warnings]
     assert ("content/wishes/zz-canary.yml", "[1].fulfilled.photo") in warned
     assert not [e for e in report.problems.errors]
+
+
+# ---- the personal-number scan reads their free text (a wish's note is never published) ----------
+
+MOBILE, ID_CARD = "13912340031", "11010519491231002X"
+SAID = {MOBILE: "发现手机号 139****0031：", ID_CARD: "发现身份证号 110105********002X："}
+
+
+def _scanned_files(number: str) -> dict[str, str]:
+    n = number
+    return {
+        "content/units/zz-scan.yml": f"- id: u-a\n  name: 甲单位党支部\n  community: lanyuan\n"
+        f"  reported: 2026-03-01\n  commitment: 有事找书记 {n}\n"
+        f"  offers:\n    - {{id: r-a, what: 会议室, detail: 联系 {n}}}\n",
+        "content/members/zz-scan.yml": f"- id: m-a\n  name: 张三\n  community: lanyuan\n"
+        f"  reported: 2026-03-01\n  commitment: 有事请找 {n}\n",
+        "content/wishes/zz-scan.yml": f"- id: w-1\n  wish: 轮椅\n  for: 王奶奶\n  community: lanyuan\n"
+        f"  posted: 2026-09-01\n  story: 女儿说 {n}\n  note: 女儿电话 {MOBILE}，身份证 {ID_CARD}\n",
+        "content/needs/zz-scan.yml": f"- id: n-1\n  what: 路灯\n  community: lanyuan\n"
+        f"  raised: 2026-09-01\n  detail: 反映人 {n}\n",
+        "content/projects/zz-scan.yml": f"- id: p-1\n  title: 路灯\n  need: n-1\n  by: u-a\n"
+        f"  start: 2026-10-01\n  status: done\n  result: 已修好，回访 {n}\n",
+    }
+
+
+@pytest.mark.parametrize("number", [MOBILE, ID_CARD])
+def test_a_personal_number_in_their_published_text_is_an_error_at_its_place(tmp_path, number):
+    files = _scanned_files(number)
+    site = make_site(tmp_path, files)
+    with pytest.raises(ContentError) as info:
+        pipeline.check(site / "site_config.yml", TODAY, Report())
+    got = sorted(
+        (e.path, e.line, e.column, e.field)
+        for e in info.value.problems.errors
+        if e.path in files and e.message.startswith(SAID[number])
+    )
+
+    def at(rel: str, key: str, field: str) -> tuple[str, int, int, str]:
+        """Where the number is: its line, and its column (the first digit)."""
+        lines = files[rel].splitlines()
+        i = next(i for i, line in enumerate(lines) if key in line and number in line)
+        return rel, i + 1, lines[i].index(number) + 1, field
+
+    expected = [
+        at("content/members/zz-scan.yml", "commitment:", "[0].commitment"),
+        at("content/needs/zz-scan.yml", "detail:", "[0].detail"),
+        at("content/projects/zz-scan.yml", "result:", "[0].result"),
+        at("content/units/zz-scan.yml", "commitment:", "[0].commitment"),
+        at("content/units/zz-scan.yml", "detail:", "[0].offers[0].detail"),
+        at("content/wishes/zz-scan.yml", "story:", "[0].story"),
+    ]
+    assert got == expected
+    # the note holds both numbers and is never published: not scanned, nothing reported on it
+    assert not [e for e in info.value.problems.items if e.field.endswith("note")]
