@@ -69,7 +69,7 @@ class Draft:
 
 def apply(grid: CommentedMap, draft: Draft, community: str, problems: Problems) -> None:
     """Write the sheet's values into `grid` (a new or a copied map); bad cells are reported."""
-    _set(grid, "community", community)
+    set_ordered(grid, "community", community)
     for key, cell in draft.fields.items():
         try:
             value = _value(key, cell.text)
@@ -82,11 +82,11 @@ def apply(grid: CommentedMap, draft: Draft, community: str, problems: Problems) 
             branch = grid.get("party_branch")
             if not isinstance(branch, CommentedMap):
                 branch = CommentedMap()
-                _set(grid, "party_branch", branch)
+                set_ordered(grid, "party_branch", branch)
             sub = {"branch_name": "name", "branch_secretary": "secretary", "branch_members": "members"}[key]
-            _set(branch, sub, value, ("name", "secretary", "members"))
+            set_ordered(branch, sub, value, ("name", "secretary", "members"))
         else:
-            _set(grid, key, value)
+            set_ordered(grid, key, value)
     if draft.roles:
         _team(grid, draft, problems)
 
@@ -113,7 +113,7 @@ def _value(key: str, text: str):
     raise AssertionError(key)
 
 
-def _set(target: CommentedMap, key: str, value, order: tuple[str, ...] = tuple(ORDER)) -> None:
+def set_ordered(target: CommentedMap, key: str, value, order: tuple[str, ...] = tuple(ORDER)) -> None:
     """Set a key only when its value differs, so an unchanged sheet leaves the file byte for byte;
     a key the map lacked goes where ORDER puts it."""
     if key in target:
@@ -153,7 +153,7 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
     team = grid.get("team")
     if team is None:
         team = values.CommentedSeq()
-        _set(grid, "team", team)
+        set_ordered(grid, "team", team)
     unmatched = list(wanted)
     kept = []
     for person in team:
@@ -168,7 +168,7 @@ def _team(grid: CommentedMap, draft: Draft, problems: Problems) -> None:
             match["duty"] = notes[id(match)]
         for key in ("phone", "party_member", "duty"):
             if key in match:
-                _set(
+                set_ordered(
                     person,
                     key,
                     match[key],

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..problems import Problems
 from . import yaml_roundtrip as rt
-from .grid_merge import plain_data
+from .grid_merge import plain_data, set_ordered
 from .records_ledger import Row, Spec, record_paths
 from .site_files import Unreadable, fast_load
 
@@ -89,20 +89,10 @@ def merge(record: rt.CommentedMap, updates: dict, spec: Spec) -> None:
 
 
 def _put(target: rt.CommentedMap, key: str, value, order: tuple[str, ...]) -> None:
-    if value is None:
-        if key in target:
-            del target[key]
-        return
-    if key in target:
-        if plain_data(target[key]) != plain_data(value):
-            target[key] = value
-        return
-    rank = order.index(key) if key in order else len(order)
-    pos = 0
-    for i, existing in enumerate(target):
-        if existing in order and order.index(existing) < rank:
-            pos = i + 1
-    target.insert(pos, key, value)
+    if value is not None:
+        set_ordered(target, key, value, order)
+    elif key in target:
+        del target[key]
 
 
 def texts(root: Path, spec: Spec, changes: Iterable[Change]) -> dict[Path, str]:
