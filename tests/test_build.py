@@ -201,6 +201,7 @@ def test_small_navigation_and_chinese_ui(minimal_site):
         "服务清单",
         "公开栏",
         "近期活动",
+        "微心愿",
         "示范社区",
         "书记工作室",
         "工作动态",

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from conftest import CHROMIUM, ROOT, make_site, soup
+from test_wishes import open_communities
 
 from builder.outputs.publish import content_digest
 
@@ -37,6 +38,7 @@ def test_every_community_and_grid_has_its_posters_and_the_index_links_them(examp
     wanted = [f"board/{c}/{paper}" for c in communities for paper in ("a4", "a3")]
     wanted += [f"grids/{g}" for g in grids] + ["services"]
     wanted += [f"events/{c}" for c in ("hengdacheng", "nanquanfu", "huashanhu")]  # on in November
+    wanted += [f"wishes/{c}" for c in open_communities()]  # communities with open wishes
     for rel in wanted:
         assert (site / "print" / rel / "index.html").is_file(), rel
     index = poster(site, ".")
