@@ -3,6 +3,7 @@ site written here (conftest.make_site), read back as YAML and as workbooks."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import zipfile
 from pathlib import Path
@@ -13,6 +14,8 @@ import yaml
 from conftest import make_site
 
 from builder.cli import main
+from builder.importers import ledger_members, ledger_wishes
+from builder.importers.records_ledger import Names
 
 WISHES = """\
 # 兰苑社区的微心愿（手写的说明，导入后要留着）
@@ -150,7 +153,8 @@ def test_an_edited_sheet_changes_what_it_edits_and_keeps_comments(site, tmp_path
     book = tmp_path / "w.xlsx"
     ws_book = template(site, "wishes", book, "--filled")
     ws = ws_book["微心愿"]
-    ws["H3"], ws["I3"], ws["J3"] = "已认领", "孙燕", "2026-11-12"  # w-ly-002 claimed, by name
+    ws["H3"], ws["I3"] = "已认领", "孙燕"  # w-ly-002 claimed, by name, on a date Excel typed as one
+    ws["J3"] = dt.datetime(2026, 11, 12)
     ws["A4"], ws["B4"], ws["C4"], ws["D4"] = None, "兰苑", "第2网格（学校）", "一个新书包"
     ws["E4"], ws["F4"], ws["H4"] = "小同学", "2026/12/1", "待认领"
     ws_book.save(book)
@@ -297,3 +301,13 @@ def test_formula_text_is_written_as_text_and_reads_back_unchanged(tmp_path, caps
         capsys.readouterr()
         assert run(site, "import", kind, str(out)) == 0, capsys.readouterr().err
     assert digest(site) == before
+
+
+def test_new_ids_are_readable_and_follow_the_community_s_own(site):
+    names = Names(site)
+    taken = {"w-lyx-007": "lanyuan", "w-lyx-002": "lanyuan", "w-zy-001": "zhuyuan"}
+    assert ledger_wishes.SPEC.new_id({"community": "lanyuan"}, taken, names) == "w-lyx-008"
+    assert ledger_wishes.SPEC.new_id({"community": "songlin"}, taken, names) == "w-sl-001"
+    members = {"m-zhao-lei": "lanyuan"}
+    assert ledger_members.SPEC.new_id({"name": "赵磊"}, members, names) == "m-zhao-lei-2"
+    assert ledger_members.SPEC.new_id({"name": "李新民"}, members, names) == "m-li-xinmin"

@@ -216,6 +216,14 @@ def write(texts: dict[Path, str]) -> None:
         os.replace(tmp, path)
 
 
+def write_said(texts: dict[Path, str], root: Path) -> None:
+    """Write the files (all or none, as write()), a line for each, then what to do next."""
+    write(texts)
+    for path in texts:
+        print(f"已写入 wrote {rel(path, root)}")
+    print("下一步 / next: gridboard check，然后 gridboard build")
+
+
 def rel(path: Path, root: Path) -> str:
     """`path` as shown to the author: relative to the site folder when inside it."""
     try:

@@ -23,7 +23,7 @@ from ..config import load_config
 from ..model.org import Grid
 from ..problems import ContentError, Problems
 from . import yaml_roundtrip as rt
-from .grid_files import GridFiles, check_site, rel, texts, write
+from .grid_files import GridFiles, check_site, rel, texts, write_said
 from .grid_merge import Draft, apply, plain_data
 from .ledger_columns import Columns
 from .ledger_read import LedgerUnreadable, read_ledger
@@ -93,10 +93,7 @@ def run(
     if dry_run:
         print("（--dry-run：只显示，没有写入 / nothing written)")
         return 0
-    write(written)
-    for path in written:
-        print(f"已写入 wrote {rel(path, root)}")
-    print("下一步 / next: gridboard check，然后 gridboard build")
+    write_said(written, root)
     return 0
 
 

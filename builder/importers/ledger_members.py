@@ -134,7 +134,7 @@ def _unit_shown(unit: str, names: Names) -> str:
     return name if name and list(names.units.values()).count(name) == 1 else unit
 
 
-def _new_id(m: dict, taken: set[str], names: Names) -> str:
+def _new_id(m: dict, taken: dict[str, str], names: Names) -> str:
     """m-zhao-lei for 赵磊 (pinyin of the surname, then of the given name); m-zhao-lei-2 if taken."""
     words = [w for w in lazy_pinyin(str(m.get("name", "")), errors="ignore") if w.isascii() and w.isalpha()]
     base = "m-" + ("-".join([words[0], "".join(words[1:])]) if len(words) > 1 else "".join(words) or "x")
@@ -183,7 +183,7 @@ SPEC = Spec(
         "4. 社区从下拉列表选；网格写网格名称（如 第一网格）或编号；日期写成 2026-03-10。",
         "5. 手机号只有本人签了同意书、“同意公开电话”填“是”，网站上才完整显示，否则显示为 138****1234。",
         "6. 不要填写身份证号、家庭住址等个人信息：这些列不会导入。",
-        "7. 表中有的列以表为准：清空一个格子，导入后文件里的这一项也会删去；表中没有的内容（照片、资源清单）保留原样。",
+        "7. 表中有的列以表为准：清空一个格子，导入后文件里的这一项也会删去；表中没有的内容（照片、资源清单）保留原样。表中删去一行，不会删除网站上的党员（要删除请改文件）。",
         "8. 填好后运行：gridboard import members 本文件.xlsx ；有错误会指出是哪个格子（如 报到党员!C5），全部改正后才会写入（或加 --partial 只导入没有错误的行）。",
     ),
 )

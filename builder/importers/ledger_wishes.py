@@ -7,6 +7,7 @@ by its name. 内部备注 is the office's own note: imported into `note:`, never
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model.wishes import STATUS, Wish
 from ..problems import Problems
@@ -117,12 +118,18 @@ def _row(w: dict, names: Names) -> list:
 STATUS_BLOCKS = ("claimed", "fulfilled", "closed")
 
 
-def _new_id(w: dict, taken: set[str], names: Names) -> str:
-    """w-hdc-005 after w-hdc-004: the community name's initials and the next number."""
-    name = names.communities.get(str(w.get("community")), str(w.get("community")))
-    prefix = f"w-{slug(name, set(), True)}-"
-    numbers = [int(m.group(1)) for t in taken if (m := re.fullmatch(re.escape(prefix) + r"(\d+)", t))]
+def _new_id(w: dict, taken: dict[str, str], names: Names) -> str:
+    """w-hdc-005 after w-hdc-004: the prefix the community's wishes have (else its name's initials)
+    and the next number."""
+    community = str(w.get("community"))
+    ours = Counter(m.group(1) for t, c in taken.items() if c == community and (m := _NUMBERED.fullmatch(t)))
+    name = names.communities.get(community, community)
+    prefix = ours.most_common(1)[0][0] if ours else f"w-{slug(name, set(), True)}-"
+    numbers = [int(m.group(2)) for t in taken if (m := _NUMBERED.fullmatch(t)) and m.group(1) == prefix]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
+
+
+_NUMBERED = re.compile(r"(.*?-)(\d+)")
 
 
 def _placeholder(names: Names) -> dict:
@@ -168,7 +175,7 @@ SPEC = Spec(
         "5. 认领人写报到党员的姓名或报到单位的名称；志愿服务队写它的编号。",
         "6. 日期写成 2026-09-03。社区从下拉列表选；网格写网格名称（如 第一网格）或编号。",
         "7. 内部备注只给工作人员看，不会发布到网站。表中没有的内容（如照片）导入时保留原样。",
-        "8. 表中有的列以表为准：清空一个格子，导入后文件里的这一项也会删去。",
+        "8. 表中有的列以表为准：清空一个格子，导入后文件里的这一项也会删去。表中删去一行，不会删除网站上的心愿（要删除请改文件）。",
         "9. 填好后运行：gridboard import wishes 本文件.xlsx ；有错误会指出是哪个格子（如 微心愿!H5），全部改正后才会写入（或加 --partial 只导入没有错误的行）。",
     ),
 )

@@ -22,7 +22,7 @@ from ..config import load_config
 from ..problems import ContentError, Problem, Problems
 from . import records_files as rf
 from . import yaml_roundtrip as rt
-from .grid_files import check_site, rel, write
+from .grid_files import check_site, rel, write_said
 from .grid_merge import plain_data
 from .ledger_read import LedgerUnreadable, read_ledger
 from .records_ledger import Names, Row, Spec, read_rows, records, updates, workbook
@@ -112,17 +112,14 @@ def run(
     if not written or dry_run:
         print("（--dry-run：只显示，没有写入 / nothing written)" if written else "没有变化 / nothing changed")
         return 0
-    write(written)
-    for path in written:
-        print(f"已写入 wrote {rel(path, root)}")
-    print("下一步 / next: gridboard check，然后 gridboard build")
+    write_said(written, root)
     return 0
 
 
 def _plan(spec: Spec, rows: list[Row], names: Names, files: rf.RecordFiles, problems: Problems) -> _Plan:
     """Each row → a change of its record (or none); a row with a bad cell is set aside."""
     plan = _Plan([], 0, {})
-    taken = set(files.by_id)
+    taken = {rid: str(r.get("community", "")) for rid, (_, r) in files.by_id.items()}  # id → community
     seen: dict[str, str] = {}
     for row in rows:
         own = Problems()
@@ -143,7 +140,7 @@ def _plan(spec: Spec, rows: list[Row], names: Names, files: rf.RecordFiles, prob
                 "the same record as an earlier row: one row a record",
             )
         seen.setdefault(rid, row.where)
-        taken.add(rid)
+        taken[rid] = str(new.get("community") or "")
         before = files.by_id.get(rid)
         if before:
             after, differs = rf.changed(before[1], new, spec)

@@ -31,7 +31,9 @@ from .template import put, write_sheet
 
 _HEADER_SEARCH = 15  # rows a title block above the header may take
 _NOTE_ROW = re.compile(r"^(注|备注|说明|填表说明|填表人|制表|审核)[:：\s]")
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+0?0:00(?::00)?)?$")
+_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 YES_NO = ["是", "否"]
 
 
@@ -78,7 +80,7 @@ class Spec:
     to_row: Callable[[dict, Names], list]  # a record → the cells of its row, in column order
     read: Callable[[Row, Names, Problems, dict], None]  # the `own` columns of a row into the updates
     natural: Callable[[dict], tuple]  # what identifies a record when a row has no id
-    new_id: Callable[[dict, set[str], Names], str]  # a free, readable id for a new record
+    new_id: Callable[[dict, dict[str, str], Names], str]  # a free id, given the ids taken (→ community)
     placeholder: Callable[[Names], dict]  # the example record of a blank template on an empty site
     notes: tuple[str, ...]  # the 说明 sheet
 
