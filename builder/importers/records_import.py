@@ -19,6 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..config import load_config
+from ..model.validate import _describe as describe
 from ..problems import ContentError, Problem, Problems
 from . import records_files as rf
 from . import yaml_roundtrip as rt
@@ -172,13 +173,10 @@ def _validate(spec: Spec, row: Row, record: rt.CommentedMap, problems: Problems)
             where, label = _cell(spec, row, field)
             if where in said or (where == row.where and said):
                 continue
-            ctx = err.get("ctx") or {}
-            if err["type"] == "gridboard":
-                zh, en = ctx["zh"], ctx["en"]
-            elif err["type"] == "missing":
+            if err["type"] == "missing":
                 zh, en = f"没有填写{label}", f"{field} is missing"
-            else:
-                zh, en = f"{label}：{err['msg']}", f"{field}: {err['msg']}"
+            else:  # in the words `gridboard check` uses for the same mistake in a file
+                zh, en = describe(err, spec.model)
             problems.add(where, None, label, zh, en)
 
 
