@@ -12,6 +12,8 @@ import openpyxl
 import pytest
 import yaml
 from conftest import make_site
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from builder.cli import main
 from builder.importers import ledger_members, ledger_wishes
@@ -311,3 +313,29 @@ def test_new_ids_are_readable_and_follow_the_community_s_own(site):
     members = {"m-zhao-lei": "lanyuan"}
     assert ledger_members.SPEC.new_id({"name": "赵磊"}, members, names) == "m-zhao-lei-2"
     assert ledger_members.SPEC.new_id({"name": "李新民"}, members, names) == "m-li-xinmin"
+
+
+CELL = st.one_of(
+    st.none(),
+    st.integers(-10, 10**16),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.datetimes(),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
+    st.sampled_from(
+        ["w-ly-001", "m-zhao-lei", "兰苑社区", "已认领", "赵磊", "是", "2026-12-01", "王奶奶", "=A1"]
+    ),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["wishes", "members"]), rows=st.lists(st.lists(CELL, max_size=16), max_size=4))
+def test_any_ledger_gives_changes_or_cell_errors_never_a_crash(site, tmp_path, capsys, kind, rows):
+    """Whatever is typed into a ledger: exit 0 or 1 with messages, never an internal error."""
+    book = tmp_path / "fuzz.xlsx"
+    book.unlink(missing_ok=True)
+    sheet(book, WISH_HEAD if kind == "wishes" else MEMBER_HEAD, rows)
+    code = run(site, "import", kind, str(book), "--dry-run")
+    err = capsys.readouterr().err
+    assert code in (0, 1), err
+    assert "内部错误" not in err and "Traceback" not in err
