@@ -1,7 +1,8 @@
 """Demo generator: a complete, realistic site folder of any size, the same for the same seed.
 
 `gridboard demo --grids N --out DIR` writes site_config.yml and content/ in the real content format
-(streets → communities → grids with teams, services, postings, stories, events), which `gridboard build`
+(streets → communities → grids with teams, services, postings, stories, events, notices,
+reporting units and members, wishes, needs and projects), which `gridboard build`
 accepts as it is. Tests and benchmarks use it; stories are N/3 and postings N/6 by default.
 """
 
@@ -17,9 +18,11 @@ from .events import write_events
 from .news import write_postings, write_stories
 from .notices import write_notices
 from .org import COMMUNITIES_PER_STREET, DISTRICT, GRIDS_PER_COMMUNITY, make_org
+from .reporting import write_reporting
 from .services import write_services, write_showcases_and_studios
 from .site_files import copy_config, write_pages, write_screens
 from .state import Sizes, State
+from .wishes import write_wishes_needs_projects
 from .yaml_files import dump
 
 __all__ = ["COMMUNITIES_PER_STREET", "DISTRICT", "GRIDS_PER_COMMUNITY", "Sizes", "generate"]
@@ -48,6 +51,11 @@ def generate(
     write_stories(st, content, streets, communities, grid_records, sizes.stories)
     write_events(st, content, streets, communities, grid_records)
     write_notices(st, content, DISTRICT["id"], communities)
+    grids_of: dict[str, list[dict]] = {}
+    for g in grid_records:
+        grids_of.setdefault(g["community"], []).append(g)
+    reporters = write_reporting(st, content, streets, grids_of)
+    write_wishes_needs_projects(st, content, streets, grids_of, reporters)
     write_pages(content, sizes)
     write_screens(content, communities)
     media = templates_dir() / "assets" / "person.svg"

@@ -10,6 +10,10 @@ import yaml
 class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Block style, Chinese as is, multi-line text as `|` blocks: how a person would write it."""
 
+    def ignore_aliases(self, data) -> bool:
+        """A value used twice (a date) is written twice: content may not use anchors."""
+        return True
+
 
 Dumper.add_representer(
     str,
