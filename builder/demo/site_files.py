@@ -30,6 +30,7 @@ def write_screens(content: Path, communities: list[dict]) -> None:
                 "figures",
                 {"show": "board", "count": 20},
                 {"show": "events", "count": 10},
+                "wishes",
                 "stories",
                 "showcase",
             ],
@@ -47,6 +48,7 @@ def write_screens(content: Path, communities: list[dict]) -> None:
                     "board",
                     {"show": "events", "count": 6},
                     "teams",
+                    "wishes",
                     "figures",
                     "services",
                     "stations",
@@ -63,6 +65,7 @@ def write_pages(content: Path, sizes: Sizes) -> None:
     (content / "pages" / "about.md").write_text(
         "---\ntitle: 关于本站\norder: 1\n---\n\n"
         f"这是由 `gridboard demo` 生成的示例站点：{sizes.grids} 个网格、{sizes.stories} 篇新闻、"
-        f"{sizes.postings} 条公示。人名、电话、地址均为虚构。\n",
+        f"{sizes.postings} 条公示，每个网格一条微心愿，每个社区有报到单位、报到党员和三张清单。"
+        "人名、电话、地址均为虚构。\n",
         encoding="utf-8",
     )
