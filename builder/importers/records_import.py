@@ -243,10 +243,9 @@ def _report(spec: Spec, root: Path, plan: _Plan, total: int) -> None:
             new += 1
             print(f"新增 new {c.record['id']} {what} → {rel(c.path, root)}")
         else:
-            before = plain_data(c.before)
-            after = plain_data(c.record)
+            before, after = _flat(plain_data(c.before)), _flat(plain_data(c.record))
             keys = [k for k in after if before.get(k) != after.get(k)] + [k for k in before if k not in after]
-            fields = "、".join(_label(spec, k) for k in keys)
+            fields = "、".join(dict.fromkeys(_label(spec, k) for k in keys))
             print(f"更新 updated {c.record['id']} {what}：{fields}")
     skipped = len(plan.bad)
     if skipped:
@@ -260,6 +259,15 @@ def _report(spec: Spec, root: Path, plan: _Plan, total: int) -> None:
         + f" / {total} rows: {new} new, {updated} updated, {plan.same} unchanged"
         + (f", {skipped} skipped" if skipped else "")
     )
+
+
+def _flat(record: dict) -> dict:
+    """{claimed: {by: …}} → {claimed.by: …}: a block's fields one by one, as the columns have them."""
+    out = {}
+    for key, value in record.items():
+        for sub, v in value.items() if isinstance(value, dict) else [("", value)]:
+            out[f"{key}.{sub}" if sub else key] = v
+    return out
 
 
 def _label(spec: Spec, key: str) -> str:
