@@ -43,6 +43,11 @@ def write_wishes_needs_projects(
         dump(content / "projects" / f"{street['id']}.yml", f"{street['name']}的项目清单", projects)
 
 
+def _back(st: State, most: int) -> dt.date:
+    """A day 2 to `most` + 1 days before the build date: what follows it still fits before then."""
+    return st.today - dt.timedelta(days=2 + st.rng.randrange(most))
+
+
 def _days(st: State, first: dt.date, most: int) -> dt.date:
     """A day 1 to `most` days after `first`, never after the day before the build date."""
     return min(first + dt.timedelta(days=1 + st.rng.randrange(most)), st.today - dt.timedelta(days=1))
@@ -130,7 +135,7 @@ def _needs_and_projects(
         return p
 
     for offer in rng.sample(rep.offers, min(2, len(rep.offers))):
-        n = need(offer.need, rng.choice(("visit", "meeting", "hotline")), st.day_before(300))
+        n = need(offer.need, rng.choice(("visit", "meeting", "hotline")), _back(st, 300))
         status = rng.choice(("done", "done", "underway", "planned", "stopped"))
         project(n, offer.what, offer.result, status, resource=offer.id)
     taken = [x for x in wishes if "claimed" in x and x["status"] != "closed" and not x.get("draft")]
@@ -144,12 +149,12 @@ def _needs_and_projects(
         else:
             project(n, f"帮{x['for']}实现心愿", "", "underway", by=x["claimed"]["by"])
     for what, source, reply in rng.sample(lw.OTHER_NEEDS, rng.choice((1, 2))):
-        raised = st.day_before(200)
+        raised = _back(st, 200)
         n = need(what, source, raised)
         if reply:
             n |= {"reply": reply, "replied": _days(st, raised, 30)}
     if draft and rep.offers:
-        n = need("老年活动室冬天太冷，想装空调", "meeting", st.day_before(60))
+        n = need("老年活动室冬天太冷，想装空调", "meeting", _back(st, 60))
         projects.append(
             {
                 "id": f"p-{cid}-draft",
