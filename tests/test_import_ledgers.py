@@ -229,6 +229,21 @@ def test_every_error_is_said_at_its_cell_and_nothing_is_written(site, tmp_path, 
     assert digest(site) == before
 
 
+def test_a_header_with_a_column_twice_is_refused_even_with_partial(site, tmp_path, capsys):
+    book = sheet(
+        tmp_path / "w.xlsx",
+        [*WISH_HEAD, "备注"],
+        [[None, "兰苑社区", None, "一把伞", "王奶奶", "2026-12-01"]],
+    )
+    before = digest(site)
+    assert run(site, "import", "wishes", str(book), "--partial") == 1
+    assert (
+        "w.xlsx:台账!Q1: 错误 error [备注]: “备注”与 w.xlsx:台账!P1 是同一项，请删去一列"
+        in capsys.readouterr().err
+    )
+    assert digest(site) == before
+
+
 def test_partial_writes_the_right_rows_and_lists_the_rest(site, tmp_path, capsys):
     rows = [
         [None, "兰苑社区", None, "一把椅子", "王奶奶", "2026-12-01", None, "待认领"],

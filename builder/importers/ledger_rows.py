@@ -150,14 +150,19 @@ def _report_columns(
         elif col.key not in ("ignore",):
             key = (col.key, col.role)
             if key in seen:
-                problems.add(
-                    where,
-                    None,
-                    text,
-                    f"“{text}”与 {sheet.where(at + 1, seen[key] + 1)} 是同一项，请删去一列",
-                    "two columns mean the same field: keep one",
-                )
+                same_column(problems, where, text, sheet.where(at + 1, seen[key] + 1))
             seen[key] = j
+
+
+def same_column(problems: Problems, where: str, text: str, first: str) -> None:
+    """A second column of the header that means the same field as the one at `first`."""
+    problems.add(
+        where,
+        None,
+        text,
+        f"“{text}”与 {first} 是同一项，请删去一列",
+        "two columns mean the same field: keep one",
+    )
 
 
 def _data_rows(

@@ -24,7 +24,7 @@ from ..problems import Problems
 from . import ledger_values as values
 from .ledger_columns import PRIVATE, normalise
 from .ledger_read import Sheet
-from .ledger_rows import Cell
+from .ledger_rows import Cell, same_column
 from .org_index import bare
 from .site_files import Unreadable, fast_load, grid_paths, grids_of
 from .template import put, write_sheet
@@ -252,13 +252,7 @@ def _report_columns(spec: Spec, sheet: Sheet, at: int, keys: list[str], problems
                 where, None, text, f"“{text}”是个人信息，不会导入，也不会发布", "personal data: not imported"
             )
         elif key in seen:
-            problems.add(
-                where,
-                None,
-                text,
-                f"“{text}”与 {sheet.where(at + 1, seen[key] + 1)} 是同一项，请删去一列",
-                "two columns mean the same field: keep one",
-            )
+            same_column(problems, where, text, sheet.where(at + 1, seen[key] + 1))
         elif key:
             seen[key] = j
 
