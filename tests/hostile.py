@@ -7,6 +7,10 @@ Fields whose value other data must match (checklist items named in site_config.y
 page) are put back after a check reports them: such a value is a reference, not text the public
 reads. `published_texts(out)` returns, per marker, every complete occurrence in the built HTML, as
 text (tag text and attribute values, after parsing).
+
+Fields marked PRIVATE (model/base.py: a wish's `note:`, the office's own) get a canary instead,
+`gbprivate<n>x` followed by the payload, kept apart in `Planted.private`: they are never
+published, so `private_leaks(out)` must find none of them in any output file.
 """
 
 from __future__ import annotations
@@ -43,10 +47,13 @@ class Planted:
 
     where: dict[int, tuple[str, str, str, bool]] = field(default_factory=dict)
     reverted: list[tuple[str, str]] = field(default_factory=list)
+    private: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # n → (file, path, value)
 
 
 TEXT = object()  # free text the public reads (the types marked TEXT or MARKDOWN), as opposed to
 # ids, phones, media paths, dates …
+PRIVATE = object()  # text the office keeps and never publishes (the types marked PRIVATE)
+PRIVATE_CANARY = re.compile(rb"gbprivate\d+x")
 
 
 def _form(annotation, metadata=()) -> str | None:
@@ -74,6 +81,8 @@ def _unwrap(annotation, metadata=()):
         inner, *meta = typing.get_args(annotation)
         return _unwrap(inner, (*metadata, *meta))
     if annotation is str:
+        if _form(str, metadata) == "private":
+            return PRIVATE
         return TEXT if _is_text(metadata) else str
     if origin in (typing.Union, __import__("types").UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -136,6 +145,16 @@ class _Planter:
         self.originals[(rel, path)] = old
         return value
 
+    def private(self, rel: str, path: str, old, limit: int | None = None):
+        """A canary (and the payload, as room allows) in a field that is never published."""
+        if not isinstance(old, str) or not old.strip():
+            return old
+        n = len(self.planted.private) + 1
+        canary = f"gbprivate{n}x"
+        value = f"{canary} {self.payload_for(n)}"[: limit or None].strip()
+        self.planted.private[n] = (rel, path, value)
+        return value
+
     def walk(self, rel: str, path: str, data, annotation, markdown=False, metadata=()):
         """`data` with every text value (per `annotation`) replaced."""
         limit = _max_length(annotation, metadata)
@@ -143,8 +162,9 @@ class _Planter:
         origin = typing.get_origin(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(data, dict):
             out = dict(data)
+            fields = {info.alias or name: info for name, info in annotation.model_fields.items()}
             for key, value in data.items():
-                info = annotation.model_fields.get(key)
+                info = fields.get(key)  # by the name written in the file (`for`, not `for_`)
                 if info is None or _is_path(info):
                     continue
                 sub = f"{path}.{key}" if path else key
@@ -158,6 +178,8 @@ class _Planter:
             return {k: self.walk(rel, f"{path}.{k}", v, inner, markdown) for k, v in data.items()}
         if annotation is TEXT:
             return self.text(rel, path, data, markdown, limit)
+        if annotation is PRIVATE:
+            return self.private(rel, path, data, limit)
         return data
 
 
@@ -285,4 +307,21 @@ def published_texts(out: Path) -> dict[int, list[str]]:
         for text in texts:
             for m in MARKER.finditer(text):
                 found.setdefault(int(m.group(1)), []).append(m.group(0))
+    return found
+
+
+def private_leaks(out: Path) -> list[str]:
+    """Every output file (gzipped ones unpacked, such as Pagefind's index) whose name or bytes
+    hold a canary planted into a PRIVATE field, with the canary."""
+    import gzip
+
+    found = []
+    for file in sorted(out.rglob("*")):
+        rel = file.relative_to(out).as_posix()
+        data = rel.encode()
+        if file.is_file():
+            data += b"\n" + file.read_bytes()
+            if file.read_bytes()[:2] == b"\x1f\x8b":
+                data += b"\n" + gzip.decompress(file.read_bytes())
+        found += [f"{rel}: {m.decode()}" for m in sorted(set(PRIVATE_CANARY.findall(data)))]
     return found

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY, build_site, make_site, soup
-from hostile import plant, published_texts
+from hostile import plant, private_leaks, published_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,16 +110,35 @@ def test_every_text_field_of_every_kind_is_planted(planted_example):
     kinds = {rel.split("/")[1] if rel.startswith("content/") else rel for rel, *_ in planted.where.values()}
     assert kinds >= {"site_config.yml", "org.yml", "grids", "showcase", "studios", "services", "board"}
     assert kinds >= {"screens.yml", "stories", "pages"}
+    assert kinds >= {"wishes", "units", "members", "needs", "projects"}
     assert len(planted.where) > 300
-    # only values other data must match (checklist items, a page or file named) were put back, and
-    # site.url, which must be a web address (test_site_url_is_checked)
-    kept = r"standards|facilities\[|\.page$|\.items\[|^cover$|^site\.url$"
+    # only values other data must match (checklist items, a page or file named) were put back,
+    # site.url, which must be a web address (test_site_url_is_checked), and a wish's for:, which
+    # only a form of address passes (王奶奶: test_needs_errors)
+    kept = r"standards|facilities\[|\.page$|\.items\[|^cover$|^site\.url$|^\[\d+\]\.for$"
     assert all(re.search(kept, path) for _rel, path in planted.reverted), planted.reverted
+    # the office's own text (PRIVATE: a wish's note) got canaries; test_no_private_text_…
+    assert {rel.split("/")[1] for rel, _p, _v in planted.private.values()} >= {"wishes"}
 
 
 def test_no_planted_text_becomes_markup_in_any_output(planted_example):
     _site, out, _planted, _ = planted_example
     assert _live_markup(out) == []
+
+
+def test_no_private_text_reaches_any_output(planted_example):
+    """A PRIVATE field (a wish's note) is never published: its canary is in no output file,
+    the search index and file names included."""
+    _site, out, planted, _ = planted_example
+    assert planted.private
+    assert private_leaks(out) == []
+
+
+def test_the_private_canary_check_can_fail(tmp_path):
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "x.pf_fragment").write_bytes(__import__("gzip").compress(b"gbprivate3x"))
+    (tmp_path / "gbprivate4x.html").write_text("", encoding="utf-8")
+    assert private_leaks(tmp_path) == ["gbprivate4x.html: gbprivate4x", "pagefind/x.pf_fragment: gbprivate3x"]
 
 
 def test_planted_plain_text_reads_back_exactly_as_written(planted_example):
@@ -211,7 +230,7 @@ def test_any_hostile_text_in_any_field_stays_text(tmp_path_factory, payloads):
     site = _example_copy(tmp)
     planted = plant(site, lambda n: payloads[n % len(payloads)], TODAY)
     out, _ = build_site(site, tmp / "out")
-    assert _live_markup(out) == []
+    assert _live_markup(out) == [] and private_leaks(out) == []
     shown = published_texts(out)
     for n, texts in shown.items():
         rel, path, value, markdown = planted.where[n]

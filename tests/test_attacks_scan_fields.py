@@ -56,6 +56,11 @@ def test_a_mobile_in_every_published_text_field_is_reported_at_its_place(tmp_pat
     kinds = {rel.split("/")[1] if "/" in rel else rel for rel, *_ in planted.where.values()}
     assert kinds >= {"site_config.yml", "org.yml", "grids", "showcase", "studios", "services", "board"}
     assert kinds >= {"screens.yml", "stories", "pages"}
+    assert kinds >= {"wishes", "units", "members", "needs", "projects"}
     assert len(planted.where) > 300
     assert missed == [], f"{len(missed)} planted fields not reported, e.g.:\n" + "\n".join(missed[:20])
+    # a PRIVATE field (a wish's note) is never published, so a number in it is not reported
+    private = {(rel, path) for rel, path, _value in planted.private.values()}
+    assert private, "no PRIVATE field was planted"
+    assert [(p.path, p.field) for p in problems if (p.path, p.field) in private] == []
     assert all(line > 0 for _p, _f, line in found if not re.match(r"site_config", _p))
