@@ -5,6 +5,7 @@ in. "This year" is the build date's year, and nothing dated after the build date
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -64,23 +65,18 @@ def tally(cat: Catalog, scope: str) -> Tally:
     of_need = cat.projects_of_need
     claimed = [w.claimed.date for w in wishes if w.claimed]
     fulfilled = [w.fulfilled.date for w in wishes if w.fulfilled]
+    posted_in = Counter(w.posted.month for w in wishes if _in_year(w.posted, today))
+    fulfilled_in = Counter(d.month for d in fulfilled if _in_year(d, today))
     answered = sum(bool(of_need.get(n.id)) or (bool(n.reply) and _not_after(n.replied, today)) for n in needs)
     return Tally(
         scope=scope,
         name=cat.scope_name.get(scope, scope),
         year=today.year,
-        posted=sum(_in_year(w.posted, today) for w in wishes),
+        posted=posted_in.total(),
         claimed=sum(_in_year(d, today) for d in claimed),
-        fulfilled=sum(_in_year(d, today) for d in fulfilled),
+        fulfilled=fulfilled_in.total(),
         waiting=sum(w.status == "open" and w.posted <= today for w in wishes),
-        months=tuple(
-            Month(
-                m,
-                sum(w.posted.month == m and _in_year(w.posted, today) for w in wishes),
-                sum(d.month == m and _in_year(d, today) for d in fulfilled),
-            )
-            for m in range(1, today.month + 1)
-        ),
+        months=tuple(Month(m, posted_in[m], fulfilled_in[m]) for m in range(1, today.month + 1)),
         units=sum(u.reported <= today for u in units),
         members=sum(m.reported <= today for m in members),
         projects_done=sum(p.status == "done" for p in projects),
