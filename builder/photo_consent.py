@@ -86,7 +86,9 @@ def _uses(file: PublishedFile, own: set[tuple[str, tuple]]):
     file: not in comments, nor in people's own photo fields, nor in internal postings."""
     doc = file.doc
     text = doc.text
-    if "\\" in text or re.search(r"^(?!\s*(?:-\s+)?photo\s*:).*media/", text, re.M):
+    # a line holding only a person's own `photo: media/…` is skipped here; `photo: {file: media/…}`
+    # (a wish's photo, written in one line) is a use like any other
+    if "\\" in text or re.search(r"^(?!\s*(?:-\s+)?photo\s*:\s*[^\s{]).*media/", text, re.M):
         lines = text.split("\n")
         for key, value in published_strings(doc, public=file.public):
             if (doc.path, key) not in own:
