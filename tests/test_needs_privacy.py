@@ -272,3 +272,67 @@ def test_a_personal_number_in_their_published_text_is_an_error_at_its_place(tmp_
     assert got == expected
     # the note holds both numbers and is never published: not scanned, nothing reported on it
     assert not [e for e in info.value.problems.items if e.field.endswith("note")]
+
+
+def test_a_member_photo_without_consent_is_an_error_wherever_the_new_kinds_use_it(tmp_path):
+    """A member's own photo is withheld without their consent; a wish's photo (its consent is for
+    the wish, not the member's), a unit's intro or a project's description must not publish it."""
+    files = {
+        "content/media/people/zz-m.svg": SVG.format("member"),
+        "content/members/zz-photo.yml": "- id: m-a\n  name: 张三\n  community: lanyuan\n"
+        "  reported: 2026-03-01\n  photo: media/people/zz-m.svg\n",
+        # one file each: a file whose only media path is on a photo: line was once skipped whole
+        **{
+            f"content/wishes/zz-photo-{i}.yml": f"- id: w-{i}\n  wish: 轮椅\n  for: 王奶奶\n  community: lanyuan\n"
+            f"  posted: 2026-09-01\n  status: done\n  claimed: {{by: m-a, date: 2026-09-02}}\n  fulfilled:\n"
+            f"    date: 2026-09-03\n{photo}"
+            for i, photo in enumerate(
+                [
+                    "    photo: {file: media/people/zz-m.svg, alt: 张三送来轮椅, consent: 2026-09-03}\n",
+                    "    photo:\n      file: media/people/zz-m.svg\n      alt: 张三送来轮椅\n"
+                    "      consent: 2026-09-03\n",
+                ]
+            )
+        },
+        "content/units/zz-photo.yml": "- id: u-a\n  name: 甲单位\n  community: lanyuan\n"
+        "  reported: 2026-03-01\n  intro: '![张三](media/people/zz-m.svg)'\n",
+        "content/needs/zz-photo.yml": "- id: n-1\n  what: 路灯\n  community: lanyuan\n  raised: 2026-09-01\n",
+        "content/projects/zz-photo.yml": "- id: p-1\n  title: 路灯\n  need: n-1\n  by: u-a\n"
+        "  start: 2026-10-01\n  description: '![张三](media/people/zz-m.svg)'\n",
+    }
+    site = make_site(tmp_path, files)
+    with pytest.raises(ContentError) as info:
+        pipeline.check(site / "site_config.yml", TODAY, Report())
+    got = sorted(
+        (e.path, e.line, e.field)
+        for e in info.value.problems.errors
+        if e.message.startswith("“media/people/zz-m.svg”是张三的照片，本人没有同意公开照片")
+    )
+    assert got == [
+        ("content/projects/zz-photo.yml", 6, "[0].description"),
+        ("content/units/zz-photo.yml", 5, "[0].intro"),
+        ("content/wishes/zz-photo-0.yml", 10, "[0].fulfilled.photo.file"),
+        ("content/wishes/zz-photo-1.yml", 11, "[0].fulfilled.photo.file"),
+    ]
+
+
+def test_a_number_in_an_id_is_reported_since_ids_become_addresses(tmp_path):
+    """A project's id is its page's address, a member's or wish's the anchor of its card."""
+    files = {
+        "content/units/zz-ids.yml": "- id: u-13912340041\n  name: 甲单位\n  community: lanyuan\n"
+        "  reported: 2026-03-01\n  offers:\n    - {id: r-13912340042, what: 会议室}\n",
+        "content/members/zz-ids.yml": "- id: m-13912340043\n  name: 张三\n  community: lanyuan\n"
+        "  reported: 2026-03-01\n",
+        "content/wishes/zz-ids.yml": "- id: w-13912340044\n  wish: 轮椅\n  for: 王奶奶\n"
+        "  community: lanyuan\n  posted: 2026-09-01\n",
+        "content/needs/zz-ids.yml": "- id: n-13912340046\n  what: 路灯\n  community: lanyuan\n"
+        "  raised: 2026-09-01\n",
+        "content/projects/zz-ids.yml": "- id: p-13912340045\n  title: 路灯\n  need: n-13912340046\n"
+        "  by: m-13912340043\n  start: 2026-10-01\n",
+    }
+    site = make_site(tmp_path, files)
+    with pytest.raises(ContentError) as info:
+        pipeline.check(site / "site_config.yml", TODAY, Report())
+    got = {(e.path, e.line, e.field) for e in info.value.problems.errors if "发现手机号" in e.message}
+    assert {(path, 1, "[0].id") for path in files} <= got
+    assert ("content/units/zz-ids.yml", 6, "[0].offers[0].id") in got
