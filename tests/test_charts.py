@@ -223,6 +223,8 @@ def test_directory_and_community_pages_draw_the_party_organisation(example_site)
     fig = soup(site / "communities" / com / "index.html").select_one("figure#gb-chart-branches")
     branches = [g["party_branch"]["name"] for g in grids if g["community"] == com]
     assert sorted(t.get_text() for t in fig.select("text.gb-chart-label")[1:]) == sorted(branches)
+    notes = {row[0]: row[2] for row in _table(fig)}  # the table names each branch's grid
+    assert all(notes[g["party_branch"]["name"]].startswith(g["name"]) for g in grids if g["community"] == com)
 
 
 def test_chart_pages_link_the_chart_styles_and_others_do_not(example_site):

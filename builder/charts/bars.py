@@ -13,7 +13,7 @@ from .svg import FONT, el, svg, text_width
 
 ROW = 2.1 * FONT  # height of a row
 BAR = 1.3 * FONT  # thickness of a bar
-AREA = 12 * FONT  # length of the longest bar
+AREA = 7.5 * FONT  # length of the longest bar: twelve months fit a phone at elder mode's 24 px
 PAD = 0.5 * FONT
 
 

@@ -82,12 +82,17 @@ def branch_tree(cat: Catalog, community: str) -> Markup | None:
     grids = [g for g in cat.grids_of.get(community, []) if g.party_branch is not None]
     if not grids:
         return None
-    branches = tuple(Node(g.party_branch.name, f"{g.name} · 党员 {g.party_branch.members} 名") for g in grids)
+    branches = tuple(Node(g.party_branch.name, _members(g), detail=_branch_note(g)) for g in grids)
     name = cat.community[community].name
     root = Node(name, f"{len(grids)} 个网格党组织", branches)
     return tree_chart("gb-chart-branches", f"{name}党组织架构", root, ("组织", "上级", "说明"))
 
 
-def _branch_note(grid) -> str:
+def _members(grid) -> str:
     members = grid.party_branch.members
-    return f"{grid.name} · 党员 {members} 名" if members else grid.name
+    return f"党员 {members} 名" if members else ""
+
+
+def _branch_note(grid) -> str:
+    """The table's note of a grid's branch: its grid, and its members when known."""
+    return " · ".join(filter(None, (grid.name, _members(grid))))

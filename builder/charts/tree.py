@@ -20,11 +20,13 @@ PAD = 0.5 * FONT
 
 @dataclass(frozen=True)
 class Node:
-    """One organisation: its name, a note (3 个社区, 党员 12 名) and the ones under it."""
+    """One organisation: its name, a note (3 个社区, 党员 12 名), the ones under it, and a longer
+    note for the table."""
 
     label: str
     note: str = ""
     children: tuple[Node, ...] = ()
+    detail: str = ""  # the table's note, when it says more than the drawing has room for
 
 
 def _walk(node: Node, depth: int = 0, parent: Node | None = None) -> Iterator[tuple[Node, int, Node | None]]:
@@ -91,5 +93,5 @@ def tree_chart(ident: str, title: str, root: Node, head: Sequence[str] = ("组�
             end += PAD + text_width(node.note)
         width = max(width, end + PAD)
     chart = svg(f"{ident}-svg", width, len(rows) * ROW + PAD * 2, title, describe(root), *shapes)
-    data = [(n.label, p.label if p else "—", n.note) for n, _, p in rows]
+    data = [(n.label, p.label if p else "—", n.detail or n.note) for n, _, p in rows]
     return figure(ident, title, chart, table(head, data, caption=title))
