@@ -28,6 +28,7 @@ SECRETS = {
     "gbleak-note-closed": "a closed wish's note",
     "gbleak-note-done": "a fulfilled wish's note",
     "gbleak-note-draft": "a draft wish's note",
+    "gbleak-note-open": "an open wish's note (on the slide and the poster too)",
     "13905317777": "a mobile in a wish's note",
     "gbleak-wish-draft": "a draft wish (its id)",
     "gbleakdraftwishtext": "a draft wish's wish",
@@ -54,6 +55,7 @@ CONTROLS = {
     "gbshownneeddetail": "a published need's detail",
     "gbshownprojectresult": "a published project's result",
     "gbshown-proj": "a published project's page",
+    "gbshownmemberproject": "a project taken by the member without consent",
     "13905319875": "the mobile of a member who consented to it",
     "GBSHOWNMEMBERPHOTO": "the photo of a member who consented to it",
     "甄无同": "the member without consent (their name is public)",
@@ -130,6 +132,12 @@ def _canaries(community: str, grid: str) -> dict[str, str]:
     thanks: 暖和多了
     photo: {{file: media/zz-canary/gbleak-wish-photo.svg, alt: 志愿者送来电暖器}}
   note: gbleak-note-done
+- id: zz-open
+  wish: 一台收音机 gbshownopenwish
+  for: 周爷爷
+  community: {c}
+  posted: 2026-11-19
+  note: gbleak-note-open
 - id: gbleak-wish-draft
   wish: gbleakdraftwishtext
   for: 孙奶奶
@@ -163,6 +171,12 @@ def _canaries(community: str, grid: str) -> dict[str, str]:
   end: 2026-09-06
   status: done
   result: gbshownprojectresult
+- id: gbshown-proj-member
+  title: 楼道灯巡查
+  need: zz-need
+  by: zz-nocons
+  start: 2026-09-07
+  result: gbshownmemberproject
 - id: gbleak-proj-draft
   title: gbleakdraftprojecttitle
   need: zz-need
@@ -192,6 +206,13 @@ def built(tmp_path_factory):
     for rel, text in _canaries(*_place()).items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(text, encoding="utf-8")
+    community, _grid = _place()
+    screens = site / "content/screens.yml"  # a screen playing the community's open wishes
+    screens.write_text(
+        screens.read_text(encoding="utf-8")
+        + f"\n- id: zz-canary\n  place: 测试大厅\n  scope: {community}\n  playlist: [wishes]\n",
+        encoding="utf-8",
+    )
     out, report = build_site(site, tmp / "out", TODAY)
     return out, report
 
@@ -201,6 +222,10 @@ def test_the_controls_are_found_so_the_search_can_find(built):
     missing = [f"{needle} ({what})" for needle, what in CONTROLS.items() if not output_holds(out, needle)]
     assert missing == []
     assert any(p.startswith("pagefind/") for p in output_holds(out, "gbshownwishtext"))
+    # an open wish is on the community's screen slide and its poster: so would a leaked draft be
+    shown = output_holds(out, "gbshownopenwish")
+    assert any(p.startswith("screens/zz-canary/") for p in shown), shown
+    assert any(p.startswith("print/") for p in shown), shown
     # the member without consent is shown, with the mobile masked (its asterisks are entities)
     pages = [soup(out / rel).get_text() for rel in output_holds(out, "甄无同") if rel.endswith(".html")]
     assert any("甄无同" in text and "139****9876" in text for text in pages)
