@@ -9,6 +9,7 @@ dialog handler, once under the CSP and once with it bypassed (the CSP is the sec
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 from pathlib import Path
@@ -136,7 +137,7 @@ def test_no_private_text_reaches_any_output(planted_example):
 
 def test_the_private_canary_check_can_fail(tmp_path):
     (tmp_path / "pagefind").mkdir()
-    (tmp_path / "pagefind" / "x.pf_fragment").write_bytes(__import__("gzip").compress(b"gbprivate3x"))
+    (tmp_path / "pagefind" / "x.pf_fragment").write_bytes(gzip.compress(b"gbprivate3x"))
     (tmp_path / "gbprivate4x.html").write_text("", encoding="utf-8")
     assert private_leaks(tmp_path) == ["gbprivate4x.html: gbprivate4x", "pagefind/x.pf_fragment: gbprivate3x"]
 
@@ -297,7 +298,13 @@ BROWSER_PAGES = [
     "screens/",
     "screens/hdc-lobby/",
     "print/",
+    "wishes/",
+    "wishes/status/open/",
+    "reporting/",
+    "lists/",
 ]
+# and two pages of each of these (the new kinds of issue 18: walls, reporting pages, lists, projects)
+BROWSER_DEEP = ("wishes/at", "reporting/at", "reporting/units", "lists/at", "lists/projects")
 
 
 @pytest.mark.browser
@@ -312,6 +319,11 @@ def test_planted_pages_run_nothing_in_chromium(planted_example, serve_dir, chrom
             for top in ("board", "stories", "showcase", "studios")
             for p in (out / top).glob("*/index.html")
         )[:12]
+        + [
+            p.parent.relative_to(out).as_posix() + "/"
+            for deep in BROWSER_DEEP
+            for p in sorted((out / deep).glob("*/index.html"))[:2]
+        ]
     )
     context = chromium.new_context(viewport={"width": 390, "height": 844}, bypass_csp=csp != "with the CSP")
     dialogs, errors = [], []
