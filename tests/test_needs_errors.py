@@ -533,3 +533,23 @@ def test_gridboard_check_prints_them_and_exits_1_without_a_traceback(tmp_path):
     )
     assert "(unknown resource 'r-rooom' (did you mean 'r-room'?)" in printed
     assert printed.count("错误 error") >= len(EXPECTED)
+
+
+def test_a_number_written_in_for_or_status_is_masked_in_every_message(tmp_path):
+    """Messages go to consoles and CI logs: a mobile or ID number an author typed in for: or
+    status: is quoted masked, as the personal-number scan quotes it."""
+    wishes = (
+        "- id: w-1\n  wish: 轮椅\n  for: 李奶奶13912345678\n  community: lanyuan\n  posted: 2026-09-03\n"
+        "- id: w-2\n  wish: 轮椅\n  for: 王奶奶\n  community: lanyuan\n  posted: 2026-09-03\n"
+        "  status: '110105194912310021'\n"
+    )
+    site = make_site(tmp_path, {WISHES: wishes})
+    with pytest.raises(ContentError) as info:
+        pipeline.check(site / "site_config.yml", TODAY, Report())
+    said = [(p.field, p.message + p.english) for p in info.value.problems.items if p.path == WISHES]
+    assert {f for f, _ in said} >= {"[0].for", "[1].status"}
+    assert not [s for _f, s in said if "13912345678" in s or "110105194912310021" in s], said
+    (alias,) = [s for f, s in said if f == "[0].for" and s.startswith("for:")]
+    assert alias.startswith(
+        "for: “李奶奶139****5678”里有数字（门牌号、楼号、电话都不能写）。是不是“李奶奶”？"
+    )

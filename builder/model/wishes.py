@@ -17,6 +17,14 @@ from .base import Date, MediaPath, Paragraph, Private, Record, Slug, Text, fail
 STATUS = {"open": "待认领", "claimed": "已认领", "done": "已实现", "closed": "已关闭"}
 
 
+def _quoted(value: str) -> str:
+    """A value as a message quotes it, a long run of digits (a mobile, an ID number) masked as
+    the scan masks it (139****5678): messages go to consoles and CI logs."""
+    return re.sub(
+        r"[0-9０-９]{7,}[0-9０-９Xx]*", lambda m: m[0][:3] + "*" * (len(m[0]) - 7) + m[0][-4:], value
+    )
+
+
 def one_of(words: dict[str, str], key: str) -> BeforeValidator:
     """A field written as one of `words`' keys (status: claimed): the Chinese label (已认领) or a
     near miss is told which key to write, with every choice and its label."""
@@ -25,6 +33,7 @@ def one_of(words: dict[str, str], key: str) -> BeforeValidator:
         text = str(value).strip()
         if isinstance(value, str) and text in words:
             return text
+        text = _quoted(text)
         listed = "、".join(f"{en}（{zh}）" for en, zh in words.items())
         meant = {zh: en for en, zh in words.items()}.get(text)
         if meant:
@@ -107,7 +116,7 @@ def _alias(value: str) -> str:
         why, why_en = "太长（不超过 8 个字）", "is longer than 8 characters"
     else:
         why, why_en = "像是全名，或不是社区起的称呼", "looks like a full name, not an alias"
-    hint = _alias_guess(v)
+    hint, value = _alias_guess(v), _quoted(value)
     raise fail(
         f"for: “{value}”{why}。{hint}只写社区起的称呼，如 王奶奶、李大爷、独居老人、困难家庭的孩子"
         "（不超过 8 个字，不写全名、门牌号或电话）",
