@@ -116,8 +116,11 @@ def _member(st: State, com: dict, grids: list[dict], k: int, rep: Reporters) -> 
     return member
 
 
-def alias(st: State) -> str:
-    """How a community calls the person a wish is for: 王奶奶, or a group such as 独居老人."""
+def alias(st: State, child: bool = False) -> str:
+    """How a community calls the person a wish is for: 王奶奶, or a group such as 独居老人 or, for
+    a child's wish, 留守儿童."""
+    if child:
+        return st.rng.choice(lw.CHILDREN)
     if st.rng.random() < 0.6:
         return st.rng.choice(w.SURNAMES) + st.rng.choice(lw.KIN)
     return st.rng.choice(lw.GROUPS)

@@ -64,7 +64,7 @@ def _wish(st: State, com: dict, grid: dict, claimers: list[str]) -> dict:
     wish: dict = {
         "id": f"w-{grid['id']}",
         "wish": what,
-        "for": alias(st),
+        "for": alias(st, what in lw.CHILD_WISHES),
         "community": com["id"],
         "grid": grid["id"],
         "posted": posted,
