@@ -106,7 +106,7 @@ def test_the_project_page_links_need_resource_and_taker(site):
     taker = doc.select("ol.gb-chain > li")[2]
     assert target(site, "lists/projects/p-phone/", taker.a["href"])[0] == "services/teams/"
     assert "志愿服务队" in taker.get_text()
-    wish = doc.find("a", string="教我用手机挂号")
+    wish = next(a for a in doc.select("ol.gb-chain a") if "教我用手机挂号" in a.get_text())
     assert target(site, "lists/projects/p-phone/", wish["href"]) == ("wishes/at/lanyuan/", "wish-w-phone")
     assert "没有用到资源清单里的资源" in doc.select("ol.gb-chain > li")[1].get_text()
 
