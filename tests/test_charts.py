@@ -258,3 +258,24 @@ def test_chart_pages_load_under_the_policy_and_open_tables_on_wide_screens(examp
             )
         context.close()
         assert_clean(watch)
+
+
+def test_screens_figures_slide_tells_the_scopes_deeds(example_site):
+    site, _ = example_site
+    org = yaml.safe_load((CONTENT / "org.yml").read_text(encoding="utf-8"))
+    of_scope = {s["id"]: {c["id"] for c in s["communities"]} for s in org["streets"]}
+    of_scope |= {c["id"]: {c["id"]} for s in org["streets"] for c in s["communities"]}
+    of_scope |= {g["id"]: {g["community"]} for g in _records("grids")}
+    screens = yaml.safe_load((CONTENT / "screens.yml").read_text(encoding="utf-8"))
+    playing = [
+        s
+        for s in screens
+        if any(i == "figures" or (isinstance(i, dict) and i.get("show") == "figures") for i in s["playlist"])
+    ]
+    assert playing
+    for screen in playing:
+        numbers = _expected(of_scope.get(screen["scope"]))
+        line = soup(site / "screens" / screen["id"] / "index.html").select_one(".gb-deeds-line").get_text()
+        fulfilled, waiting = numbers["numbers"][2], numbers["numbers"][3]
+        assert f"{TODAY.year}年实现微心愿 {fulfilled} 个 · 待认领 {waiting} 个" in line
+        assert f"{numbers['members']} 名在职党员报到" in line

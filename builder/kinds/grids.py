@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..figures import grid_figures
 from ..model.org import Grid
 from ..privacy import shown_office_phone
+from ..tallies import tally
 from ..views import team_cards
 from .kind import Kind, Show, Slide, Target
 from .linking import ROLE, Linker, check_code, check_standards
@@ -112,7 +113,10 @@ def _figures(cat, screen, item, postings) -> list[Slide]:
     figures.stations = sum(st.community in communities for st in cat.stations)
     figures.services = len(cat.services)
     name = cat.scope_name.get(screen.scope, screen.scope)
-    return [Slide("figures", 0, "directory/", data={"f": figures, "name": name})]
+    # 为民办实事 (tallies.py): a grid's screen shows its community's
+    deeds = tally(cat, cat.grid[screen.scope].community if screen.scope in cat.grid else screen.scope)
+    data = {"f": figures, "name": name, "deeds": deeds if deeds.has_any else None}
+    return [Slide("figures", 0, "directory/", data=data)]
 
 
 def _office_phones(grids: list):
