@@ -15,6 +15,8 @@ import sys
 
 import pytest
 from conftest import ROOT, TODAY, make_site
+from hypothesis import HealthCheck, given, settings
+from test_fuzz import _check, _mutated, _reshaped
 
 from builder import pipeline
 from builder.problems import ContentError
@@ -553,3 +555,40 @@ def test_a_number_written_in_for_or_status_is_masked_in_every_message(tmp_path):
     assert alias.startswith(
         "for: “李奶奶139****5678”里有数字（门牌号、楼号、电话都不能写）。是不是“李奶奶”？"
     )
+
+
+# ---- any edit of a correct file gives problems or passes, never an exception (hypothesis) -------
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>x</title></svg>'
+CORRECT = {  # every field and block of the five kinds, written right
+    "content/media/stories/w.svg": SVG,
+    "content/units/f.yml": '- id: u-a\n  name: 甲单位党支部\n  community: lanyuan\n  reported: 2026-03-01\n  phone: "0531-88000011"\n  contact: 办公室主任\n  commitment: 每月义诊\n  offers:\n    - {id: r-a, what: 会议室, detail: 周末可借}\n  intro: 介绍 **粗体**\n',
+    "content/members/f.yml": '- id: m-a\n  name: 张三\n  unit: u-a\n  community: lanyuan\n  grid: ly-01\n  reported: 2026-03-01\n  phone: "13800009999"\n  consent: {scope: [phone], date: 2026-03-01}\n  commitment: 巡查\n  offers:\n    - {id: r-b, what: 修水电}\n',
+    "content/wishes/f.yml": "- id: w-a\n  wish: 轮椅\n  for: 王奶奶\n  community: lanyuan\n  grid: ly-01\n  posted: 2026-09-01\n  story: 腿脚不便\n  status: done\n  claimed: {by: m-a, date: 2026-09-02}\n  fulfilled:\n    date: 2026-09-03\n    thanks: 谢谢\n    photo: {file: media/stories/w.svg, alt: 送轮椅, consent: 2026-09-03}\n  note: 内部\n- id: w-b\n  wish: 棉被\n  for: 独居老人\n  community: lanyuan\n  posted: 2026-09-01\n  status: closed\n  closed: {date: 2026-09-05, reason: 已解决}\n",
+    "content/needs/f.yml": "- id: n-a\n  what: 路灯\n  community: lanyuan\n  grid: ly-01\n  raised: 2026-09-01\n  source: wish\n  wish: w-a\n  detail: 说明\n  reply: 已答复\n  replied: 2026-09-02\n",
+    "content/projects/f.yml": "- id: p-a\n  title: 路灯\n  need: n-a\n  resource: r-a\n  start: 2026-10-01\n  end: 2026-10-02\n  status: done\n  result: 装好了\n  description: 过程\n- id: p-b\n  title: 巡查\n  need: n-a\n  by: m-a\n  start: 2026-10-01\n",
+}
+
+
+@pytest.fixture(scope="module")
+def correct_site(tmp_path_factory):
+    site = make_site(tmp_path_factory.mktemp("needs-fuzz"), CORRECT)
+    pipeline.check(site / "site_config.yml", TODAY, Report())  # the files as written pass
+    return site
+
+
+@pytest.mark.parametrize("rel", [r for r in CORRECT if r.endswith(".yml")])
+def test_any_edit_of_their_files_gives_problems_never_an_exception(correct_site, rel):
+    target = correct_site / rel
+    original = target.read_bytes()
+
+    @settings(deadline=None, max_examples=12, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(data=_mutated(original) | _reshaped(original))
+    def run(data):
+        target.write_bytes(data)
+        _check(correct_site)  # ContentError is an answer; anything else fails the test
+
+    try:
+        run()
+    finally:
+        target.write_bytes(original)
