@@ -30,12 +30,14 @@ SECRETS = {
     "gbleak-note-draft": "a draft wish's note",
     "gbleak-note-open": "an open wish's note (on the slide and the poster too)",
     "13905317777": "a mobile in a wish's note",
-    "gbleak-wish-draft": "a draft wish (its id)",
+    "gbleak-wish-draft": "a draft wish, claimed by a member (its id)",
     "gbleakdraftwishtext": "a draft wish's wish",
     "gbleakdraftstory": "a draft wish's story",
     "gbleak-need-draft": "a draft need (its id)",
     "gbleakdraftneedtext": "a draft need's what",
     "gbleakdraftneeddetail": "a draft need's detail",
+    "gbleak-need-draft-2": "a draft need from a published wish (its id)",
+    "gbleakdraftneedonwish": "a draft need from a published wish",
     "gbleak-proj-draft": "a draft project (its id)",
     "gbleakdraftprojecttitle": "a draft project's title",
     "gbleakdraftprojectresult": "a draft project's result",
@@ -144,6 +146,8 @@ def _canaries(community: str, grid: str) -> dict[str, str]:
   community: {c}
   posted: 2026-09-01
   story: gbleakdraftstory
+  status: claimed
+  claimed: {{by: zz-nocons, date: 2026-09-02}}
   note: gbleak-note-draft
   draft: true
 """,
@@ -160,6 +164,13 @@ def _canaries(community: str, grid: str) -> dict[str, str]:
   detail: gbleakdraftneeddetail
   source: wish
   wish: gbleak-wish-draft
+  draft: true
+- id: gbleak-need-draft-2
+  what: gbleakdraftneedonwish
+  community: {c}
+  raised: 2026-09-21
+  source: wish
+  wish: zz-done
   draft: true
 """,
         "content/projects/zz-canary.yml": """\
