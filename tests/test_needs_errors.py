@@ -254,6 +254,13 @@ FILES = {
   start: 2026-10-01
   end: 2026-10-20
   status: done
+- id: p-word
+  title: 义诊进社区
+  need: n-ok
+  by: t-med
+  start: 2026-10-01
+  status: 已完成
+  result: 义诊 3 次
 """,
 }
 
@@ -400,6 +407,12 @@ EXPECTED = [
         ("status: done", 1),
         "[8].status",
         "已完成的项目要写 result:（办成了什么，如 安装路灯 12 盏），居民看的就是这一句",
+    ),
+    (  # a mistake the model finds, reported in the same run as those the links find
+        PROJECTS,
+        ("status: 已完成", 1),
+        "[9].status",
+        "status: “已完成”请写成 done。可填：planned（计划中）、underway（进行中）、done（已完成）、stopped（已中止）",
     ),
 ]
 
