@@ -207,7 +207,12 @@ def test_no_note_no_draft_and_no_withheld_photo_anywhere_in_the_example(example_
 WISHES = """\
 - {id: w-ly-1, wish: 一台助行器, for: 王奶奶, community: lanyuan, grid: ly-01, posted: 2026-11-01,
    story: 腿脚不便, note: 内部备注甲乙丙丁}
-- {id: w-ly-2, wish: 冬天的棉被, for: 李大爷, community: lanyuan, grid: ly-02, posted: 2026-11-05}
+- id: w-ly-2
+  wish: '<script>alert(1)</script>[点此](javascript:alert(2)) *强调* <img src=x onerror=alert(3)>'
+  for: 李大爷
+  community: lanyuan
+  grid: ly-02
+  posted: 2026-11-05
 - {id: w-ly-3, wish: 教我用手机挂号, for: 独居老人, community: lanyuan, posted: 2026-10-01}
 - {id: w-ly-4, wish: 修好水龙头, for: 张阿姨, community: lanyuan, grid: ly-01, posted: 2026-09-01}
 - {id: w-ly-5, wish: 想学画画, for: 困难家庭的孩子, community: lanyuan, posted: 2026-08-01}
@@ -240,6 +245,7 @@ WISHES = """\
    closed: {reason: 已列入小区改造}}
 - {id: w-ly-draft, wish: 草稿里的心愿, for: 钱奶奶, community: lanyuan, posted: 2026-11-15, draft: true}
 """
+HOSTILE = "<script>alert(1)</script>[点此](javascript:alert(2)) *强调* <img src=x onerror=alert(3)>"
 SCREENS = """\
 - {id: ly-hall, place: 兰苑社区大厅, scope: lanyuan, playlist: [wishes]}
 - {id: qu-hall, place: 区党群服务中心, scope: testqu, playlist: [{show: wishes, count: 1}]}
@@ -332,3 +338,19 @@ def test_a_site_without_wishes_has_an_empty_wall_and_no_panel(minimal_site):
     page = soup(site / "wishes/index.html")
     assert "目前没有待认领的心愿" in page.get_text() and not page.select("li.gb-wish")
     assert panel(soup(site / "index.html")) is None
+
+
+def test_hostile_text_in_a_wish_stays_text_on_every_page_slide_and_poster(wish_site):
+    _, out, _ = wish_site
+    places = {
+        "wishes/index.html": "article",
+        "wishes/status/open/index.html": "article",
+        "wishes/at/lanyuan/index.html": "article",
+        "communities/lanyuan/index.html": "article",
+        "screens/ly-hall/index.html": ".gb-slide-wishes",
+        "print/wishes/lanyuan/index.html": "main",
+    }
+    for rel, where in places.items():
+        part = soup(out / rel).select_one(where)
+        assert HOSTILE in part.get_text(), rel
+        assert not part.select("script, img[onerror], a[href^='javascript'], em"), rel

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
 
 from ..model.org import Community, Grid
 from ..model.wishes import STATUS, Wish, WishPhoto
@@ -65,13 +64,21 @@ class Group:
     community: Community
     street: str
     wall: str
-    wishes: list  # WishView
+    wishes: list[WishView]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """微心愿 on a scope's page: the newest open wishes there, and the wall they lead to."""
+
+    wishes: list[WishView]
+    wall: str
 
 
 def public(w: Wish, cat) -> WishView:
     """A wish as the public may see it."""
     from .registry import url
-    from .wishes import claimer, wish_url
+    from .wishes import claimer, wish_url  # wishes.py imports this module: its names are read late
 
     who = None
     if w.claimed is not None:
@@ -123,12 +130,12 @@ def counts(wishes: list[Wish], links: bool = True) -> list[Count]:
     return [Count(s, STATUS[s], n[s], status_url(s) if links else "") for s in ORDER]
 
 
-def panel(cat, scope: str) -> dict[str, Any] | None:
+def panel(cat, scope: str) -> Panel | None:
     """微心愿 on a scope's page: its newest open wishes and its wall (None: no panel)."""
     newest = list(islice(open_in(cat, scope), PANEL_COUNT))
     if not newest:
         return None
-    return {"wishes": [cat.view(w) for w in newest], "wall": wall_of(cat, scope)}
+    return Panel([cat.view(w) for w in newest], wall_of(cat, scope))
 
 
 def pages(w, cat) -> None:
@@ -200,11 +207,16 @@ def slides(cat, screen, item, postings) -> Iterator[Slide]:
     wishes = list(islice(open_in(cat, screen.scope), SLIDE_ROWS * (item.count or SLIDES)))
     parts = [wishes[i : i + SLIDE_ROWS] for i in range(0, len(wishes), SLIDE_ROWS)]
     wide = screen.scope not in cat.community and screen.scope not in cat.grid  # name each community
+    scope, wall = cat.scope_name[screen.scope], wall_of(cat, screen.scope)
     for i, rows in enumerate(parts, 1):
-        data = {"rows": [cat.view(x) for x in rows], "part": i, "parts": len(parts), "wide": wide}
-        yield Slide(
-            "wishes", 0, wall_of(cat, screen.scope), data=data | {"scope": cat.scope_name[screen.scope]}
-        )
+        data = {
+            "rows": [cat.view(x) for x in rows],
+            "part": i,
+            "parts": len(parts),
+            "wide": wide,
+            "scope": scope,
+        }
+        yield Slide("wishes", 0, wall, data=data)
 
 
 def posters(w, cat) -> None:
