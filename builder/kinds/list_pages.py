@@ -116,7 +116,8 @@ class ProjectsPanel:
     label: str
 
 
-def need_entry(cat, n: Need) -> NeedEntry:
+def need_view(n: Need, cat) -> NeedEntry:
+    """A need as every list shows it (the needs kind's public view, made once per build)."""
     projects = cat.projects_of_need.get(n.id, [])
     waiting = None if projects or n.reply else max((cat.today - n.raised).days, 0)
     grid = cat.grid.get(n.grid) if n.grid else None
@@ -150,7 +151,7 @@ def all_lists(cat) -> list[Lists]:
                     street,
                     lists_url(com.id),
                     offers.get(com.id, []),
-                    [need_entry(cat, n) for n in needs],
+                    [cat.view(n) for n in needs],
                     [project_entry(cat, p) for p in cat.projects_of.get(com.id, [])],
                 )
             )
@@ -213,7 +214,7 @@ def pages(w, cat) -> None:
     for li in lists:
         for e in li.projects:
             p = e.view["p"]
-            need = need_entry(cat, e.view["need"])
+            need = cat.view(e.view["need"])
             w.page("project.md.j2", e.view["url"], e=e, p=p, need=need, li=li)
 
 

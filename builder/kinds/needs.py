@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model.projects import Need
+from . import list_pages
 from .kind import Kind, Target
 from .linking import Linker
 from .org import COMMUNITY
@@ -79,5 +80,6 @@ KIND = Kind(
     after=("org", "grids", "wishes"),
     link=link,
     urls={Need: need_url},
+    views={Need: list_pages.need_view},
     schema=("need", "content/needs/*.yml 需求清单"),
 )
