@@ -154,3 +154,28 @@ def test_the_example_lists_answer_every_need(example_site):
         assert doc.h1.get_text(strip=True) == p["title"]
         need = doc.select("ol.gb-chain > li")[0]
         assert target(site, f"lists/projects/{p['id']}/", need.a["href"])[1] == f"need-{p['need']}"
+
+
+def test_the_district_lists_show_at_most_cap_entries_per_community(tmp_path, monkeypatch):
+    """At scale a community's part of a district list is cut at CAP, with a link to all of them."""
+    from bs4 import BeautifulSoup
+    from conftest import make_site
+
+    from builder import pipeline
+    from builder.kinds import list_pages
+    from builder.overrides import Templates
+    from builder.pages import PageWriter
+    from builder.report import Report
+
+    folder = make_site(tmp_path, FILES)
+    cat = pipeline.check(folder / "site_config.yml", TODAY, Report())
+    monkeypatch.setattr(list_pages, "CAP", 1)
+    w = PageWriter(cat, Templates.for_site(folder))
+    list_pages.pages(w, cat)
+    doc = BeautifulSoup(w.pages["lists/needs.md"], "html.parser")
+    lanyuan = [n for n in NEEDS if n["community"] == "lanyuan"]
+    heading = next(h for h in doc.find_all("h3") if "兰苑社区" in h.get_text())
+    assert len(heading.find_next_sibling("ul").find_all("li", recursive=False)) == 1
+    more = heading.find_next_sibling("p").a
+    assert more.get_text() == f"兰苑社区的全部 {len(lanyuan)} 条 →"
+    assert target(None, "lists/needs/", more["href"]) == ("lists/at/lanyuan/", "")
