@@ -41,6 +41,8 @@ class Withheld:
     file: str  # as written in the person's photo field
     name: str
     where: str  # file:line of that field
+    # why it is withheld, and how to allow it (a person's consent record by default)
+    why: tuple[str, str] = ("", "")
 
 
 def check_photo_uses(
@@ -57,14 +59,33 @@ def check_photo_uses(
             files.withhold(
                 person.photo, Withheld(person.photo, person.name, f"{path}:{mark.line if mark else '?'}")
             )
+    own = {(p.src_path, p._key + ("photo",)) for p in people}
+    for kind in KINDS:  # other photos of people (a wish's, without the consent of those on it)
+        for record, key, whose in kind.withheld(content.of(kind.id)) if kind.withheld else ():
+            path, mark, _ = record.at(*key)
+            where = f"{path}:{mark.line if mark else '?'}"
+            file = getattr(record, key[0]) if len(key) == 1 else _value(record, key)
+            why = (
+                f"照片上的人没有同意公开（{where} 没有写 consent: 日期）",
+                f"the people on it have not consented ({where} has no consent: date)",
+            )
+            files.withhold(file, Withheld(file, whose, where, why))
+            own.add((record.src_path, record._key + key))
     if not files.withheld:
         return
-    own = {(p.src_path, p._key + ("photo",)) for p in people}
     for file in published_files(sources, content, config):
         for mark, fld, target in _uses(file, own):
             photo = files.withheld_at(target)
             if photo is not None:
                 _report(problems, file.doc.path, mark, fld, target, photo, file.draft)
+
+
+def _value(record: BaseModel, key: tuple) -> str:
+    """The value at a key path inside a record (('fulfilled', 'photo', 'file'))."""
+    value: object = record
+    for part in key:
+        value = getattr(value, part)
+    return str(value)
 
 
 def _people(value: object) -> Iterator[Person]:
@@ -186,15 +207,22 @@ def _report(
 ) -> None:
     plain = normalise(unquote(html.unescape(target)))
     same = "" if plain == normalise(photo.file) else f"（与 {photo.file} 是同一张照片）"
-    zh = (
-        f"“{target}”是{photo.name}的照片{same}，本人没有同意公开照片（{photo.where} 的 consent 里没有 photo）："
-        "用在这里会被复制到网站上公开。请换一张图片，或先登记本人的书面同意"
-        "（consent: {scope: [photo], date: 签字日期}）"
-    )
-    en = (
-        f"'{target}' is the photo of {photo.name} ({photo.where}), who has not consented to publishing "
-        "it: use another picture, or record their consent (consent.scope: [photo]) first"
-    )
+    if photo.why[0]:
+        zh = (
+            f"“{target}”是{photo.name}的照片{same}，{photo.why[0]}：用在这里会被复制到网站上公开。"
+            "请换一张图片，或先取得照片上的人的同意、在那里写上 consent: 日期"
+        )
+        en = f"'{target}' is {photo.name}'s photo: {photo.why[1]}; use another picture, or record consent there"
+    else:
+        zh = (
+            f"“{target}”是{photo.name}的照片{same}，本人没有同意公开照片（{photo.where} 的 consent 里没有 photo）："
+            "用在这里会被复制到网站上公开。请换一张图片，或先登记本人的书面同意"
+            "（consent: {scope: [photo], date: 签字日期}）"
+        )
+        en = (
+            f"'{target}' is the photo of {photo.name} ({photo.where}), who has not consented to publishing "
+            "it: use another picture, or record their consent (consent.scope: [photo]) first"
+        )
     if draft:
         problems.warn(path, mark, fld, "草稿里：" + zh + "；发布前必须处理", en)
     else:

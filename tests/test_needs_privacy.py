@@ -374,14 +374,9 @@ def test_a_number_in_an_id_is_reported_since_ids_become_addresses(tmp_path):
     assert ("content/units/zz-ids.yml", 6, "[0].offers[0].id") in got
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known leak (issue 18 trust review): a wish's photo without the consent of the people on "
-    "it is withheld on the wish only; the same file used in a story is published. photo_consent.py "
-    "knows only Person photos. The example does this (content/wishes/nanquanfu.yml's photo "
-    "school-gate.svg is yuecheng-huxue.md's cover), so the check needs the example changed with it.",
-)
 def test_a_wish_photo_without_consent_is_withheld_everywhere(tmp_path):
+    """A wish's photo without the consent of the people on it is withheld on the wish, and the
+    same file (or a copy) used anywhere else is an error there, as for a person's own photo."""
     wish = (
         "- id: w-1\n  wish: 图书角\n  for: 困难家庭的孩子\n  community: lanyuan\n  posted: 2026-09-01\n"
         "  status: done\n  claimed: {by: t-med, date: 2026-09-02}\n  fulfilled:\n    date: 2026-09-03\n"
@@ -390,7 +385,17 @@ def test_a_wish_photo_without_consent_is_withheld_everywhere(tmp_path):
     site = make_site(tmp_path, {"content/wishes/zz-photo.yml": wish})
     with pytest.raises(ContentError) as info:  # the story shows the same picture in its body
         pipeline.check(site / "site_config.yml", TODAY, Report())
-    assert [(e.path, e.line) for e in info.value.problems.errors if "media/stories/tea.svg" in e.message] == [
-        ("content/stories/2026/lanyuan-tea.md", 13),
-        ("content/stories/2026/lanyuan-tea.md", 15),
+    errors = [e for e in info.value.problems.errors if "media/stories/tea.svg" in e.message]
+    assert [(e.path, e.line, e.field) for e in errors] == [
+        ("content/stories/2026/lanyuan-tea.md", 13, "正文 body"),
+        ("content/stories/2026/lanyuan-tea.md", 15, "正文 body"),
     ]
+    assert errors[0].message == (
+        "“media/stories/tea.svg”是微心愿“w-1”的照片，照片上的人没有同意公开（content/wishes/zz-photo.yml:10 "
+        "没有写 consent: 日期）：用在这里会被复制到网站上公开。请换一张图片，或先取得照片上的人的同意、在那里写上 consent: 日期"
+    )
+    # with their consent, the story may use it
+    (site / "content/wishes/zz-photo.yml").write_text(
+        wish.replace("alt: 孩子们在看书}", "alt: 孩子们在看书, consent: 2026-09-03}"), encoding="utf-8"
+    )
+    pipeline.check(site / "site_config.yml", TODAY, Report())

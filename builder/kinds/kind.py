@@ -106,6 +106,8 @@ class Kind:
     draft: Callable[[Any], bool] = lambda record: False
     office_phones: Callable[[list], Iterator[tuple[Any, str]]] | None = None  # (record, field)
     people: Callable[[list], Iterable[Any]] | None = None  # records that may hold Person values
+    # photos its records hold that may not be published: (record, key of the file, whose photo)
+    withheld: Callable[[list], Iterable[tuple[Any, tuple, str]]] | None = None
     vocabulary: Callable[[Catalog], Iterable[str]] | None = None  # names search keeps whole
     section: tuple[str, str] | None = None  # (zh, en) section name, warned when nothing is published
     section_items: Callable[[Catalog], list] | None = None

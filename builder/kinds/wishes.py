@@ -137,6 +137,14 @@ def _check_status(link: Linker, w: Wish) -> None:
             )
 
 
+def _withheld(wishes: list[Wish]):
+    """A fulfilled wish's photo without the consent date of the people on it: published nowhere."""
+    for w in wishes:
+        photo = w.fulfilled.photo if w and w.fulfilled else None
+        if photo and photo.consent is None:
+            yield w, ("fulfilled", "photo", "file"), f"微心愿“{w.id}”"
+
+
 def claimer(cat, by: str):
     """The member, unit or volunteer team a wish's `claimed.by` names (None for a name written out)."""
     return cat.member.get(by) or cat.unit.get(by) or next((t for t in cat.teams if t.id == by), None)
@@ -163,6 +171,7 @@ KIND = Kind(
         )
     },
     schema=("wish", "content/wishes/*.yml 微心愿"),
+    withheld=_withheld,
     vocabulary=wish_pages.vocabulary,
     section=("微心愿", "wishes"),
     section_items=lambda cat: cat.wishes,
