@@ -48,6 +48,13 @@ PAGES = {
     "stories": "stories/",
     "story with an image": "stories/2025/hdc-hongmajia/",
     "about": "about/about/",
+    "wishes": "wishes/",
+    "community wishes": "wishes/at/hengdacheng/",
+    "reporting": "reporting/",
+    "community reporting": "reporting/at/hengdacheng/",
+    "unit": "reporting/units/u-rediancorp/",
+    "community lists": "lists/at/hengdacheng/",
+    "project": "lists/projects/p-hdc-heating/",
     "404": "404.html",
 }
 # Pages outside the theme (templates/screens, templates/print): same policy, no Material bundle
