@@ -83,7 +83,7 @@ def test_schema_files_for_every_kind(tmp_path):
     assert names == sorted(
         f"{k}.schema.json"
         for k in ["site_config", "org", "grid", "showcase", "studio", "services", "posting", "story", "page"]
-        + ["public_numbers", "screens", "event", "notice"]
+        + ["public_numbers", "screens", "event", "notice", "unit", "member", "wish", "need", "project"]
     )
     grid = json.loads((tmp_path / "grid.schema.json").read_text(encoding="utf-8"))
     assert grid["type"] == "array"
