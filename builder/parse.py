@@ -290,8 +290,13 @@ def _parse_fast(text: str, path: str, problems: Problems, line_offset: int) -> t
             _walk(node, (), {}, path, Problems(), 0)  # no aliases (they raise _Alias): check depth
     except _Duplicate:  # name both lines from these nodes (a large file parsed again is slow)
         marks: dict[Key, Mark] = {}
-        _walk(node, (), marks, path, problems, line_offset)
-        data = _Loader("").construct_document(node)  # as PyYAML reads it: the last one wins
+        found = Problems()
+        _walk(node, (), marks, path, found, line_offset)
+        try:
+            data = _Loader("").construct_document(node)  # as PyYAML reads it: the last one wins
+        except (yaml.YAMLError, _Alias, RecursionError):  # a merge key of a scalar (<<: x) too
+            return None, None  # _parse_slow names it all
+        problems.extend(found)
         return SourceDoc(path, data, marks, text=text, offset=line_offset), node
     except (yaml.YAMLError, _Alias, RecursionError):
         return None, None

@@ -310,3 +310,13 @@ def test_a_5_mb_file_of_ordinary_data_loads(tmp_path):
     assert not p.items
     assert doc.data[-2:] == doc.data[:2] and doc.data[0]["id"] == "ly-01"
     assert took < 20, f"{took:.1f} s"
+
+
+def test_a_repeated_merge_key_of_a_scalar_is_a_problem_once():
+    """Found by hypothesis (b'<<:\\r<<:'): the duplicate-key path read it again with PyYAML's
+    constructor, whose error about merging a scalar escaped; each problem is named once."""
+    for text in ("<<:\r<<:", "a: 1\na: 2\n<<: x\n"):
+        problems = Problems()
+        assert parse_yaml(text, "x.yml", problems) is None
+        said = [p.message for p in problems.items]
+        assert len(said) == len(set(said)) == 2 and "重复出现" in said[0], said
