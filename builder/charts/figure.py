@@ -22,12 +22,16 @@ def table(head: Sequence[str], rows: Sequence[Sequence[object]], caption: str = 
     return el("table", {"class": "gb-chart-table"}, *cap, thead, tbody)
 
 
-def figure(ident: str, title: str, chart: Markup, data: Markup, summary: str = "查看数据表") -> Markup:
+def figure(
+    ident: str, title: str, chart: Markup, data: Markup, summary: str = "查看数据表", stacked: bool = False
+) -> Markup:
     """The chart with its title, and its numbers as a table in a <details> beside it (collapsed on
-    phones; assets/charts.js opens it on wide screens and in elder mode)."""
+    phones; assets/charts.js opens it on wide screens and in elder mode). `stacked`: the table goes
+    under the chart on every screen (a tree's table of long names is unreadable in a side column)."""
+    css = "gb-chart gb-chart-stacked" if stacked else "gb-chart"
     return Markup("\n").join(
         [
-            Markup(f'<figure class="gb-chart" id="{ident}">'),
+            Markup(f'<figure class="{css}" id="{ident}">'),
             el("figcaption", {"class": "gb-chart-title"}, title),
             Markup('<div class="gb-chart-body">'),
             chart,

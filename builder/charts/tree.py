@@ -94,4 +94,4 @@ def tree_chart(ident: str, title: str, root: Node, head: Sequence[str] = ("组�
         width = max(width, end + PAD)
     chart = svg(f"{ident}-svg", width, len(rows) * ROW + PAD * 2, title, describe(root), *shapes)
     data = [(n.label, p.label if p else "—", n.detail or n.note) for n, _, p in rows]
-    return figure(ident, title, chart, table(head, data, caption=title))
+    return figure(ident, title, chart, table(head, data, caption=title), stacked=True)
