@@ -136,6 +136,29 @@ FOLDERS = {
         "7B 活动",
         "events",
     ),
+    "units": (
+        "双报到的报到单位：名称、报到的社区、承诺和能提供的资源（offers），一个 .yml 文件写多个单位",
+        "7D 双报到",
+        "reporting units",
+    ),
+    "members": (
+        "双报到的报到党员，一般一个社区一个 .yml 文件；手机号要有本人同意书才完整显示，"
+        "也可以用 gridboard template members 生成 Excel 台账再导入",
+        "7D 双报到",
+        "reporting members",
+    ),
+    "wishes": (
+        "微心愿，一般一个社区一个 .yml 文件；for: 只写称呼（王奶奶、独居老人），note: 是内部备注不发布；"
+        "也可以用 gridboard template wishes 生成 Excel 台账再导入",
+        "7E 微心愿",
+        "small wishes",
+    ),
+    "needs": ("需求清单：居民提出的需求和怎么回应的，一个 .yml 文件写多条", "7F 三张清单", "the needs list"),
+    "projects": (
+        "项目清单：把需求和资源对接起来的项目，一个 .yml 文件写多个",
+        "7F 三张清单",
+        "the project list",
+    ),
     "stories": ("新闻，每篇一个 .md 文件，按年份分文件夹，如 stories/2026/", "3.8 新闻", "stories"),
     "pages": ("其他页面，如“关于本站”，每页一个 .md 文件，出现在“关于”菜单里", "3.9 页面", "other pages"),
     "media": (
