@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from builder.cli import main
 from builder.importers import ledger_members, ledger_wishes
-from builder.importers.records_ledger import Names
+from builder.importers.records_ledger import EXAMPLE_ID, Names
 
 WISHES = """\
 # 兰苑社区的微心愿（手写的说明，导入后要留着）
@@ -354,3 +354,17 @@ def test_any_ledger_gives_changes_or_cell_errors_never_a_crash(site, tmp_path, c
     err = capsys.readouterr().err
     assert code in (0, 1), err
     assert "内部错误" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["wishes", "members"])
+def test_a_blank_template_s_made_up_example_row_is_never_imported(tmp_path, capsys, kind):
+    """On a site with none of the kind yet, the blank template's grey row is made up (一台助行器 for
+    王奶奶): its id cell says it is skipped, and the import skips it, alone or beside real rows."""
+    bare = make_site(tmp_path / "bare")  # the minimal site: no wishes, no members
+    book = template(bare, kind, tmp_path / "t.xlsx")
+    ws = book.worksheets[0]
+    assert ws.cell(2, 1).value == EXAMPLE_ID
+    before = digest(bare)
+    assert run(bare, "import", kind, str(tmp_path / "t.xlsx")) == 1  # nothing but the example
+    assert digest(bare) == before
+    assert "没有任何" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from pypinyin import lazy_pinyin
 from ..model.reporting import Member
 from ..problems import Problems
 from . import ledger_values as values
-from .records_ledger import Column, Names, Row, Spec, yes
+from .records_ledger import EXAMPLE_ID, Column, Names, Row, Spec, yes
 from .yaml_roundtrip import CommentedSeq
 
 COLUMNS = (
@@ -147,6 +147,7 @@ def _new_id(m: dict, taken: dict[str, str], names: Names) -> str:
 def _placeholder(names: Names) -> dict:
     first = next(iter(names.communities), "")
     return {
+        "id": EXAMPLE_ID,
         "name": "张三",
         "community": first,
         "reported": "2026-01-05",

@@ -12,7 +12,7 @@ from collections import Counter
 from ..model.wishes import STATUS, Wish
 from ..problems import Problems
 from .org_index import slug
-from .records_ledger import Column, Names, Row, Spec
+from .records_ledger import EXAMPLE_ID, Column, Names, Row, Spec
 
 _STATUS_WORDS = {**{zh: en for en, zh in STATUS.items()}, **{en: en for en in STATUS}}
 _STATUS_WORDS.update({"已完成": "done", "已实现心愿": "done", "未认领": "open", "关闭": "closed"})
@@ -135,6 +135,7 @@ _NUMBERED = re.compile(r"(.*?-)(\d+)")
 def _placeholder(names: Names) -> dict:
     first = next(iter(names.communities), "")
     return {
+        "id": EXAMPLE_ID,
         "community": first,
         "wish": "一台助行器",
         "for": "王奶奶",

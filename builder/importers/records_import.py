@@ -26,7 +26,7 @@ from . import yaml_roundtrip as rt
 from .grid_files import check_site, rel, write_said
 from .grid_merge import plain_data
 from .ledger_read import LedgerUnreadable, read_ledger
-from .records_ledger import Names, Row, Spec, read_rows, records, updates, workbook
+from .records_ledger import EXAMPLE_ID, Names, Row, Spec, read_rows, records, updates, workbook
 
 _INDEX = re.compile(r"^\[\d+\]\.?")
 
@@ -86,7 +86,7 @@ def run(
     if not sheets:
         print(f"找不到文件或没有可见的工作表：{file} (no such file, or no visible sheet)", file=sys.stderr)
         return 1
-    rows = read_rows(spec, sheets, problems)
+    rows = [r for r in read_rows(spec, sheets, problems) if not _example(r)]
     files = rf.RecordFiles(root, spec, problems)
     if not rows and not problems.errors:
         problems.add(file.name, None, "", f"表中没有任何{spec.label}数据行", "the sheet has no data rows")
@@ -115,6 +115,12 @@ def run(
         return 0
     write_said(written, root)
     return 0
+
+
+def _example(row: Row) -> bool:
+    """The blank template's made-up example row (its id cell says so): skipped."""
+    cell = row.cells.get("id")
+    return cell is not None and cell.text.strip() == EXAMPLE_ID
 
 
 def _plan(spec: Spec, rows: list[Row], names: Names, files: rf.RecordFiles, problems: Problems) -> _Plan:

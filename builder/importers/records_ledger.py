@@ -50,6 +50,11 @@ class Column:
     value: str = "text"  # how a cell is read: text, date, community, grid, yes, phone, or own (Spec.read)
 
 
+# the id of a blank template's example row on a site with no such records yet: a made-up record
+# (一台助行器 for 王奶奶) that the import skips, so it is never published by mistake
+EXAMPLE_ID = "示例（导入时跳过）"
+
+
 @dataclass
 class Row:
     """One data row of a ledger: its cells by column key (only the filled ones) and its place."""
