@@ -185,9 +185,3 @@ class Wish(Record):
     @property
     def status_zh(self) -> str:
         return STATUS[self.status]
-
-
-def status_of(value: Any) -> str:
-    """A status as written in a ledger: the English word or its Chinese (待认领)."""
-    words = {zh: en for en, zh in STATUS.items()}
-    return words.get(str(value).strip(), str(value).strip())
