@@ -11,7 +11,7 @@ from pydantic import AfterValidator, Field
 
 from .footer import RASTER, Footer
 from .load import load_yaml_file
-from .model.base import MediaPath, Paragraph, Record, Slug, Text, digits, fail
+from .model.base import Date, MediaPath, Paragraph, Record, Slug, Text, digits, fail
 from .model.validate import validate
 from .problems import ContentError, Problems
 
@@ -73,6 +73,11 @@ class SiteInfo(Record):
     share_image: ShareImage = Field(
         "",
         description="分享图：链接转发到微信等处时的缩略图，content/ 下的 JPG 或 PNG，如 media/share.jpg / share image",
+    )
+    launched: Date | None = Field(
+        None,
+        description="网站上线日期，如 2026-12-01：“公开栏半年没有新公示”从这天算起 / launch date: "
+        "boards are counted stale from this day",
     )
 
 

@@ -8,6 +8,7 @@ empty is refused.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -32,6 +33,7 @@ site:
   url: ""                # 正式网址，如 https://dangjian.example.gov.cn/ ；上线前填上（二维码要用）
   logo: ""               # 标志图片，放进 content/media/，写成 media/brand/logo.svg（可以不写）
   copyright: ""          # 页脚的主办单位，如 中共××区委组织部
+  launched: {launched}   # 上线日期（先写了运行 init 的那天，上线时改）：公开栏半年没有新公示从这天算起
 
 district:
   id: {district_id}      # 区县编号：小写英文字母、数字、短横线；公示的 scope 写它表示全区
@@ -253,13 +255,18 @@ def ensure_empty(out: Path) -> None:
             )
 
 
-def write_empty(out: Path, name: str) -> None:
-    """The new, empty site of district `name` into the empty or absent folder `out`."""
+def write_empty(out: Path, name: str, launched: dt.date | None = None) -> None:
+    """The new, empty site of district `name` into the empty or absent folder `out`, launched today
+    unless told otherwise (site.launched: a board is not stale before the site is six months old)."""
     quoted = json.dumps(name, ensure_ascii=False)
     site_name = json.dumps(f"{name}党建网格", ensure_ascii=False)
     files = {
         "site_config.yml": SITE_CONFIG.format(
-            guide=GUIDE, name=quoted, site_name=site_name, district_id=district_id(name)
+            guide=GUIDE,
+            name=quoted,
+            site_name=site_name,
+            district_id=district_id(name),
+            launched=(launched or dt.date.today()).isoformat(),
         ),
         "README.md": SITE_README.format(guide=GUIDE, name=name),
         "content/org.yml": ORG.format(guide=GUIDE),

@@ -129,6 +129,11 @@ def _stale_home(catalog: Catalog, problems: Problems) -> None:
 
 
 def _stale_boards(catalog: Catalog, problems: Problems) -> None:
+    """One warning for every community whose board has had nothing new for six months, counted
+    from the site's launch (site.launched) when it is later than the last posting."""
+    launched = catalog.config.site.launched
+    if launched and (catalog.today - launched).days <= BOARD_STALE_DAYS:
+        return  # live for less than six months: no board can have been silent that long
     latest: dict[str, dt.date] = {}
     for v in catalog.postings:
         p = v.posting
@@ -138,15 +143,19 @@ def _stale_boards(catalog: Catalog, problems: Problems) -> None:
     stale = []
     for cid, com in catalog.community.items():
         when = latest.get(cid)
-        if when is None or (catalog.today - when).days > BOARD_STALE_DAYS:
+        since = max(filter(None, (when, launched)), default=None)  # a posting before launch: launch
+        if since is None or (catalog.today - since).days > BOARD_STALE_DAYS:
             stale.append((com, when))
     if not stale:
         return
     names = "、".join(f"{c.name}（{w or '从未发布'}）" for c, w in stale[:LISTED])
     more = f"等 {len(stale)} 个社区" if len(stale) > LISTED else ""
-    first = stale[0][0]
+    zh = en = ""
+    if not launched:
+        zh = "。网站上线不到半年的，请在 site_config.yml 的 site: 下写上线日期，如 launched: 2026-12-01，半年内不再提示"
+        en = "; a site live for less than six months: write its launch date under site:, e.g. launched: 2026-12-01"
     problems.warn(
-        *first.at("id"),
-        f"这些社区的公开栏超过半年没有新公示：{names}{more}。居务至少每季度公开一次，财务每月一次",
-        f"{len(stale)} communities have posted nothing on their board for six months",
+        *stale[0][0].at("id"),
+        f"这些社区的公开栏超过半年没有新公示：{names}{more}。居务至少每季度公开一次，财务每月一次{zh}",
+        f"{len(stale)} communities have posted nothing on their board for six months{en}",
     )

@@ -4,6 +4,7 @@ its authors (`new story`, the story importer, the grid ledger template) name the
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -32,6 +33,10 @@ def example_names() -> set[str]:
     for f in (ROOT / "content" / "grids").glob("*.yml"):
         for grid in yaml.safe_load(f.read_text(encoding="utf-8")):
             names |= {grid["id"], grid["name"], *(m["name"] for m in grid.get("team", []))}
+    for kind in ("members", "wishes"):  # ids (m-zhao-lei, w-hdc-001) and the members' names
+        for f in (ROOT / "content" / kind).glob("*.yml"):
+            for record in yaml.safe_load(f.read_text(encoding="utf-8")):
+                names |= {record["id"], record.get("name", "")}
     return {n for n in names if len(n) >= 2}
 
 
@@ -219,3 +224,85 @@ def test_grid_ledger_template_carries_no_example_names(saihan):
     joined = "\n".join(texts)
     assert "某某社区第一网格" in joined  # the example row is the site's own first grid
     assert sorted(n for n in example_names() if n in joined) == []
+
+
+def workbook_text(path: Path) -> str:
+    """Every cell, cell comment and sheet name of a workbook, one a line."""
+    texts = []
+    for sheet in load_workbook(path).worksheets:
+        texts.append(sheet.title)
+        for row in sheet.iter_rows():
+            for cell in row:
+                texts += [str(cell.value or ""), cell.comment.text if cell.comment else ""]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(("kind", "new_id"), [("wishes", "w-mm-001"), ("members", "m-zhang-san")])
+def test_wish_and_member_templates_give_ids_the_site_would_give(saihan, kind, new_id):
+    out = saihan / f"{kind}.xlsx"
+    assert main(["template", kind, "--config", str(saihan / "site_config.yml"), "--out", str(out)]) == 0
+    text = workbook_text(out)
+    assert text.count(f"如 {new_id}") == 2  # the id column's note and the 说明 sheet: 某某社区 → mm
+    assert "{new_id}" not in text
+    assert sorted(n for n in example_names() if n in text) == []
+
+
+def test_messages_on_a_new_site_name_none_of_the_examples_places(saihan, capsys):
+    grids = saihan / "content" / "grids" / "street-1.yml"
+    text = grids.read_text(encoding="utf-8").replace("- id: grid-1 ", "- id: 第一网格 ", 1)
+    grids.write_text(text, encoding="utf-8")
+    org = saihan / "content" / "org.yml"
+    org.write_text(org.read_text("utf-8").replace('# phone: "区号-号码"', 'phone: "12-34"'), encoding="utf-8")
+    assert main(["check", "--config", str(saihan / "site_config.yml"), "--today", TODAY.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "如 grid-01" in err and '如 "010-12345678"' in err  # the id's and the phone's own messages
+    assert sorted(n for n in example_names() if n in err) == []
+
+
+def launched(site: Path, day: str | None) -> None:
+    """Set site.launched in the site's config (None: remove it, as on a site from before it existed)."""
+    config = site / "site_config.yml"
+    text = re.sub(
+        r"^  launched: .*\n", f"  launched: {day}\n" if day else "", config.read_text("utf-8"), flags=re.M
+    )
+    config.write_text(text, encoding="utf-8")
+
+
+def stale_board_lines(site: Path, capsys) -> list[str]:
+    """The lines of `gridboard check` (on TODAY) that warn of boards silent for six months."""
+    (site / "content" / "org.yml").open("a", encoding="utf-8").write(
+        "      - id: community-2\n        name: 某某村\n        kind: village\n"
+    )
+    assert main(["check", "--config", str(site / "site_config.yml"), "--today", TODAY.isoformat()]) == 0
+    return [line for line in capsys.readouterr().err.splitlines() if "公开栏超过半年" in line]
+
+
+def test_init_writes_the_day_it_ran_as_the_launch_date(saihan):
+    config = yaml.safe_load((saihan / "site_config.yml").read_text(encoding="utf-8"))
+    assert config["site"]["launched"] == dt.date.today()
+
+
+def test_a_site_live_for_less_than_six_months_has_no_stale_boards(saihan, capsys):
+    launched(saihan, (TODAY - dt.timedelta(days=183)).isoformat())
+    assert stale_board_lines(saihan, capsys) == []
+
+
+def test_six_months_after_launch_silent_boards_are_said_once(saihan, capsys):
+    launched(saihan, (TODAY - dt.timedelta(days=184)).isoformat())
+    (line,) = stale_board_lines(saihan, capsys)  # one line for both communities
+    assert "某某社区（从未发布）、某某村（从未发布）" in line
+    assert "launched" not in line  # the site has its launch date: nothing to tell
+
+
+def test_without_a_launch_date_boards_are_counted_as_before_and_the_key_named_once(saihan, capsys):
+    launched(saihan, None)
+    lines = stale_board_lines(saihan, capsys)
+    assert len(lines) == 1 and "某某社区（从未发布）、某某村（从未发布）" in lines[0]
+    assert lines[0].count("launched: ") == 1 and "site_config.yml" in lines[0]
+
+
+def test_a_launch_date_that_is_not_a_date_is_an_error_naming_the_field(saihan, capsys):
+    launched(saihan, "上个月")
+    assert main(["check", "--config", str(saihan / "site_config.yml"), "--today", TODAY.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "site_config.yml:" in err and "site.launched" in err and "YYYY-MM-DD" in err

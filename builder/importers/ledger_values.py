@@ -98,7 +98,7 @@ def phone(text: str) -> str:
     except ValidationError:
         pass
     raise Bad(
-        f"电话“{text}”格式不对：手机 11 位，如 13800000000；座机写区号-号码，如 0531-88888888",
+        f"电话“{text}”格式不对：手机 11 位，如 13800000000；座机写区号-号码，如 010-12345678",
         "not a phone number: an 11-digit mobile or area code-number",
     )
 

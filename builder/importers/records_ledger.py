@@ -354,10 +354,11 @@ def workbook(spec: Spec, names: Names, rows: list[dict], example: bool) -> Workb
             put(lists, i, j, item)
         col = get_column_letter(j)
         ranges[name] = f"{quote_sheetname(lists.title)}!${col}$1:${col}${max(len(items), 1)}"
-    columns = [(c.header, c.width, c.note, c.check) for c in spec.columns]
+    new_id = spec.new_id(spec.placeholder(names), {}, names)  # the id the site would give: w-sh-001
+    columns = [(c.header, c.width, c.note.replace("{new_id}", new_id), c.check) for c in spec.columns]
     write_sheet(ws, columns, ranges, [spec.to_row(r, names) for r in rows], example)
     notes = book.create_sheet("说明")
     for i, line in enumerate(spec.notes, start=1):
-        notes.cell(i, 1, line)
+        notes.cell(i, 1, line.replace("{new_id}", new_id))
     notes.column_dimensions["A"].width = 100
     return book

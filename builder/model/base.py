@@ -126,8 +126,8 @@ def _slug(value: str) -> str:
         if re.search(r"[^\x00-\x7f]", value):
             hint = "（不能用汉字或全角字符）"
         raise fail(
-            f"编号“{value}”不合格{hint}：只能用小写英文字母、数字、短横线和下划线，如 hdc-01",
-            f"id '{value}' must use lowercase ASCII letters, digits, '-' and '_', e.g. hdc-01",
+            f"编号“{value}”不合格{hint}：只能用小写英文字母、数字、短横线和下划线，如 grid-01",
+            f"id '{value}' must use lowercase ASCII letters, digits, '-' and '_', e.g. grid-01",
         )
     return value
 
@@ -153,7 +153,7 @@ def _phone(value: Any) -> str:
     compact = value.replace(" ", "")
     if not (_MOBILE.match(compact) or _FIXED.match(compact)):
         raise fail(
-            f'电话号码“{value}”格式不对：手机写 11 位，如 "13800000000"；座机写区号-号码，如 "0531-88888888"',
+            f'电话号码“{value}”格式不对：手机写 11 位，如 "13800000000"；座机写区号-号码，如 "010-12345678"',
             f"'{value}' is not a phone number: 11-digit mobile or area-code-number landline",
         )
     return compact
