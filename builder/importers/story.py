@@ -133,6 +133,7 @@ def prepare(
     _warn_draft(draft, article, stories, rel, warnings)
     cover, cover_alt = lead_picture(article.blocks, paths)
     fields = _front_matter(article, day, root, cover, cover_alt)
+    fields.date_is_today = date is None and article.found.date is None
     text = (
         story_markdown.front_matter(fields, hints_for(root))
         + "\n"

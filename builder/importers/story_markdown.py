@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..sanitize import without_html
 from ..scaffold import Hints
-from .story_blocks import Block
+from .story_blocks import Block, escape
 
 
 @dataclass
@@ -27,10 +27,14 @@ class FrontMatter:
     cover_alt: str = ""  # its caption: what it shows
     communities: list[str] = field(default_factory=list)  # ids of communities the text names
     grids: list[str] = field(default_factory=list)  # ids of grids the text names
+    date_is_today: bool = False  # no date in the text: today's was used
 
     def __post_init__(self):
         for name in ("title", "source", "author", "photographer", "summary", "cover_alt"):
             setattr(self, name, _plain(getattr(self, name)))
+
+
+_TODAY_NOTE = "   # 文中没有找到发布日期，先写了导入这天：请改成实际的发布日期 / no date in the text: today is used, correct it"
 
 
 def _q(text: str) -> str:
@@ -59,7 +63,7 @@ def front_matter(fm: FrontMatter, hints: Hints | None = None) -> str:
     lines = [
         "---",
         f"title: {_q(fm.title)}",
-        f"date: {fm.date.isoformat()}",
+        f"date: {fm.date.isoformat()}" + (_TODAY_NOTE if fm.date_is_today else ""),
         "tags: []",
         "draft: true            # 检查无误后改成 false 才会发布 / set to false to publish",
         f"source: {_q(fm.source)}",
@@ -85,8 +89,10 @@ def body(blocks: list[Block], paths: dict[int, str], title: str) -> str:
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             out.append(f"{'#' * b.level} {b.md}")
-        elif b.kind in ("para", "caption") and b.md:  # an empty one: the cover's place
+        elif b.kind == "para" and b.md:
             out.append(_para(b.md))
+        elif b.kind == "caption" and b.text.strip():  # no picture (an empty one: the cover's place)
+            out.append(_caption(b.text))
         elif b.kind == "list":
             out.append(
                 "\n".join(f"{k + 1}. {item}" if b.ordered else f"- {item}" for k, item in enumerate(b.items))
@@ -130,6 +136,12 @@ def _para(md: str) -> str:
     if re.match(r"^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\|)", md):
         return "\\" + md
     return re.sub(r"^(\d+)([.)])(\s|$)", r"\1\\\2\3", md)
+
+
+def _caption(text: str) -> str:
+    """A picture's caption without the picture, in italics as captions read; the text escaped, so
+    nothing in it can end the emphasis early or become a link or HTML."""
+    return f"*{escape(text.strip())}*"
 
 
 def _table(rows: list[list[str]]) -> str:

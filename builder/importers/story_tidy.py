@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .story_blocks import Block, Draft, escape, text_block
+from .story_lines import is_byline, join_broken, outlet, text_captions, title_at
 from .story_meta import Byline, parse_line, split_leading, split_trailing
 from .story_text import ends_article, junk_kind
 
@@ -38,13 +39,46 @@ def tidy(draft: Draft, fallback_title: str) -> Article:
     removed = Counter(draft.removed)
     blocks = _without_column_name(draft.blocks, removed)
     blocks = _without_junk(blocks, removed)
+    title = draft.title
+    if draft.kind == "txt":
+        title, blocks = _plain_text(draft, blocks)
     blocks = _with_captions(blocks)
     found, blocks = _metadata(_without_junk(draft.outside, Counter()), blocks, removed)
     found.merge(draft.hints)
-    title = draft.title or _title_of(blocks)
+    title = title or _title_of(blocks)
     blocks = _without_title(blocks, title) if title else blocks
     blocks = _headings(blocks, plain_text=draft.kind == "txt")
     return Article(title or fallback_title, blocks, found, removed, title_from_file_name=not title)
+
+
+def _plain_text(draft: Draft, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """A text file's lines broken mid-sentence joined, its title taken out (with a photo caption
+    above it marked so), and the captions left in its text marked; the user is told of each."""
+    blocks, joins = join_broken(blocks)
+    if joins:
+        draft.notes.append(
+            (
+                f"有 {len(joins)} 处断开的句子已接成一句（{'；'.join(joins[:5])}）：请核对",
+                f"{len(joins)} line(s) broken mid-sentence were joined; check them",
+            )
+        )
+    title = ""
+    at = title_at(blocks)
+    if at is not None:
+        title = blocks[at].text
+        above = [Block("caption", md=b.md, text=b.text) for b in blocks[:at]]
+        blocks = above + blocks[at + 1 :]
+    blocks, captions = text_captions(blocks)
+    captions += at or 0
+    if captions:
+        draft.notes.append(
+            (
+                f"有 {captions} 个单独成段的短句当作图片说明（写成斜体）：不是的话请去掉两边的 *",
+                f"{captions} short sentence(s) alone between paragraphs were taken as photo captions "
+                "(written in italics): remove the * around any that is not",
+            )
+        )
+    return title, blocks
 
 
 def _without_junk(blocks: list[Block], removed: Counter[str]) -> list[Block]:
@@ -123,6 +157,10 @@ def _metadata(outside: list[Block], blocks: list[Block], removed: Counter[str]) 
             found.merge(line)
     kept: list[Block] = []
     for i, b in enumerate(blocks):
+        if b.kind == "para" and i < _TOP and (name := _outlet_line(blocks, i)):
+            found.merge(Byline(source=name))
+            removed["日期、来源、作者行 metadata lines"] += 1
+            continue
         if b.kind in ("para", "heading", "caption"):
             line = parse_line(b.text, near_top=i < _TOP)
             if line is not None:
@@ -140,6 +178,13 @@ def _metadata(outside: list[Block], blocks: list[Block], removed: Counter[str]) 
                 b = text_block(rest, centred=b.centred)
         kept.append(b)
     return found, kept
+
+
+def _outlet_line(blocks: list[Block], i: int) -> str | None:
+    """A paper's name alone on a line next to a by-line ('东湖日报' above '记者 陈晓'): the source."""
+    name = outlet(blocks[i].text)
+    near = blocks[max(0, i - 2) : i] + blocks[i + 1 : i + 3]
+    return name if name and any(b is not blocks[i] and is_byline(b) for b in near) else None
 
 
 def _title_of(blocks: list[Block]) -> str:
@@ -175,13 +220,15 @@ def _headings(blocks: list[Block], plain_text: bool) -> list[Block]:
                 b = text_block(b.text)
             else:
                 b.level = 2 if b.level <= 2 else 3
-        elif b.kind == "para" and len(b.text) <= 30:
-            if b.bold:
+        elif b.kind == "para" and len(b.text) <= 35:
+            if b.bold and len(b.text) <= 30:
                 b = Block("heading", md=b.md.replace("**", "").strip(), text=b.text, level=2)
-            elif re.fullmatch(r"【[^【】]+】", b.text):
+            elif re.fullmatch(r"【[^【】]+】", b.text) and len(b.text) <= 30:
                 b = Block("heading", md=escape(b.text[1:-1].strip()), text=b.text[1:-1].strip(), level=2)
-            elif plain_text and out and _looks_like_subheading(blocks[i:]):
-                b = Block("heading", md=b.md, text=b.text, level=2)
+            elif plain_text and out and _looks_like_subheading(blocks[i:], out[-1]):
+                # two phrases apart by spaces ("织密组织网络　让服务…"): one space between them
+                text = re.sub(r"[\s\u3000]+", " ", b.text)
+                b = Block("heading", md=escape(text), text=text, level=2)
         if b.kind == "heading" and blocks[i].kind != "heading":
             made.add(id(b))
         if id(b) in made and out and id(out[-1]) in made:
@@ -193,16 +240,20 @@ def _headings(blocks: list[Block], plain_text: bool) -> list[Block]:
     return out
 
 
-def _looks_like_subheading(blocks: list[Block]) -> bool:
+def _looks_like_subheading(blocks: list[Block], before: Block) -> bool:
     """A line of a text file that is short and ends no sentence, followed by a paragraph of text
-    (or by one more such line and then the paragraph: news sites write two-line subheadings)."""
+    (or by one more such line and then the paragraph: news sites write two-line subheadings).
+    Up to 24 characters anywhere; up to 35 when it is two phrases apart by a space, or stands
+    between two paragraphs of text."""
 
     def short(b: Block) -> bool:
-        return (
-            b.kind == "para"
-            and 2 <= len(b.text) <= 24
-            and not re.search(r"[。！？!?；;：:]$|[。！？!?]", b.text)
-        )
+        if (
+            b.kind != "para"
+            or not 2 <= len(b.text) <= 35
+            or re.search(r"[。！？!?；;：:，,、]$|[。！？!?]", b.text)
+        ):
+            return False
+        return len(b.text) <= 24 or bool(re.search(r"\S[\s\u3000]+\S", b.text)) or long(before)
 
     def long(b: Block) -> bool:
         return b.kind == "para" and len(b.text) > 24 and bool(re.search(r"[。！？!?]", b.text))
