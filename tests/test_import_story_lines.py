@@ -139,6 +139,19 @@ def test_title_after_a_photo_caption(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "title, after",
+    [
+        ("家门口的暑期课堂开课啦！", "记者 林小雨"),  # a title may end with ！ or ？
+        ("老旧小区加装电梯怎么办？兰苑社区把议事会开到了楼道里请居民一起商量出办法", "东湖日报"),  # 38
+        ("兰苑社区党员志愿者为辖区独居老人送去冬季取暖用品", P1),  # the text right after it
+    ],
+)
+def test_title_shapes(tmp_path, title, after):
+    article = tidied(tmp_path, f"{title}\n{after}\n记者 林小雨\n{P1}\n{P2}\n")
+    assert article.title == title and all(b.text != title for b in article.blocks)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "网格员走访独居老人，帮他们买菜、取药。\n记者 林小雨\n网格员每周上门一次，风雨无阻。\n",
@@ -161,6 +174,19 @@ def test_the_paper_alone_on_a_line_is_the_source(tmp_path, paper):
     article = tidied(tmp_path, f"网格员走访独居老人\n{paper}\n记者 林小雨\n{P1}\n{P2}\n")
     assert article.found.source == paper and article.found.authors == ["林小雨"]
     assert all(paper not in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(
+    "line, paper",
+    [
+        ("东湖日报 2026年7月18日", "东湖日报"),
+        ("2026-07-18 09:30　东湖日报·东湖客户端", "东湖日报·东湖客户端"),
+    ],
+)
+def test_the_paper_with_the_date(tmp_path, line, paper):
+    article = tidied(tmp_path, f"网格员走访独居老人\n{line}\n{P1}\n{P2}\n")
+    assert article.found.source == paper
+    assert article.found.date.isoformat() == "2026-07-18" and len(article.blocks) == 2
 
 
 def test_a_paper_named_in_the_text_stays_there(tmp_path):
@@ -221,6 +247,15 @@ def test_a_line_broken_mid_sentence_is_joined(site, tmp_path, first, second):
     assert [w.message for w in plan.warnings.items if "断开的句子" in w.message] == [
         f"有 1 处断开的句子已接成一句（…{first[-8:]}｜{second[:8]}…）：请核对"
     ]
+
+
+def test_a_paragraph_that_lost_its_last_stop_is_not_joined_to_the_next(tmp_path):
+    """Where the text indents its paragraphs, an indented line starts a new one."""
+    unfinished = P2.rstrip("。")
+    article = tidied(tmp_path, f"标题在这里\n{P1}\n{unfinished}\n{P3}\n")
+    assert [b.text for b in article.blocks] == [P1.strip(), unfinished.strip(), P3.strip()]
+    flush = tidied(tmp_path, f"标题在这里\n{P1.strip()}\n{unfinished.strip()}\n{P3.strip()}\n")
+    assert len(flush.blocks) == 2  # no indents to tell: joined (and the user is told)
 
 
 def test_a_subheading_is_not_joined_to_its_paragraph(tmp_path):

@@ -43,6 +43,7 @@ class Block:
     picture: Picture | None = None
     caption: str = ""  # pictures: plain text
     centred: bool = False
+    indented: bool = False  # a text file's line starts with spaces: a paragraph's first line
     bold: bool = False  # the whole paragraph is bold
     link_only: bool = False  # the whole paragraph is one link
 

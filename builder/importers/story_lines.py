@@ -8,10 +8,11 @@ Every rule here is judged on plain text and is conservative: when in doubt a lin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .story_blocks import Block, text_block
-from .story_meta import parse_line
+from .story_meta import parse_date, parse_line
 from .story_text import HAN, junk_kind
 
 # a sentence, a clause or a quotation is complete at these (a closing quote or bracket may follow)
@@ -28,6 +29,7 @@ _OUTLET_PART = re.compile(
     r"新闻中心|电视台|广播电视台|广播电台|新闻|APP|App|杂志|周刊)$"
 )
 _OUTLET_SPLIT = re.compile(r"\s*[·•・|｜丨/]\s*|[\s\u3000]+")
+_DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2})?"
 _CAPTION_START = re.compile(r"^(?:图为|图[:：]|[（(]图|▲|△|上图|下图|左图|右图|图\s*\d)")
 
 
@@ -40,7 +42,7 @@ def outlet(text: str) -> str | None:
     parts = [p for p in _OUTLET_SPLIT.split(line) if p]
     if not 1 <= len(parts) <= 3 or not any(_OUTLET_PART.match(p) for p in parts):
         return None
-    if any(not re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,14}}", p) for p in parts):
+    if any(not re.fullmatch(rf"[{HAN}A-Za-z0-9]{{2,14}}", p) or re.match(r"\d{4}", p) for p in parts):
         return None
     if re.search(
         r"(?:通报|汇报|简报|举报|预报|海报|喜报|回报|上报|申报|电报|画报)$", line
@@ -49,11 +51,32 @@ def outlet(text: str) -> str | None:
     return line
 
 
+def outlet_dated(text: str) -> tuple[str, dt.date] | None:
+    """A paper's name and a date on one line ('东湖日报 2026年7月18日', '2026-07-18 东湖日报')."""
+    line = text.strip()
+    for name, day in (_split_date(line, first=False), _split_date(line, first=True)):
+        if name and (paper := outlet(name)) and (date := parse_date(day)):
+            return paper, date
+    return None
+
+
+def _split_date(line: str, first: bool) -> tuple[str, str]:
+    rx = rf"^({_DAY})[\s\u3000]+(.+)$" if first else rf"^(.+?)[\s\u3000]+({_DAY})$"
+    m = re.match(rx, line)
+    if not m:
+        return "", ""
+    return (m.group(2), m.group(1)) if first else (m.group(1), m.group(2))
+
+
 def is_byline(b: Block) -> bool:
     """A metadata line (记者/通讯员/来源/a date) or a paper's name alone."""
     if b.kind not in ("para", "heading"):
         return False
-    return parse_line(b.text, near_top=True) is not None or outlet(b.text) is not None
+    return (
+        parse_line(b.text, near_top=True) is not None
+        or outlet(b.text) is not None
+        or bool(outlet_dated(b.text))
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -99,12 +122,18 @@ def join_broken(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Lines broken mid-sentence joined again; with each join shown as '…工作的不断｜深入，资源…'."""
     out: list[Block] = []
     joins: list[str] = []
+    paras = [b for b in blocks if b.kind == "para"]
+    indents = sum(b.indented for b in paras) > len(paras) / 2  # the text indents its paragraphs
     for b in blocks:
         prev = out[-1] if out else None
-        if prev is not None and _broken(prev, b):
+        if (
+            prev is not None
+            and _broken(prev, b)
+            and not (indents and b.indented and not _NO_START.match(b.text))
+        ):
             glue = " " if re.search(r"[A-Za-z0-9]$", prev.text) and re.match(r"[A-Za-z0-9]", b.text) else ""
             joins.append(f"…{prev.text[-8:]}｜{b.text[:8]}…")
-            out[-1] = text_block(prev.text + glue + b.text)
+            out[-1] = text_block(prev.text + glue + b.text, indented=prev.indented)
             continue
         out.append(b)
     return out, joins

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .story_blocks import Block, Draft, escape, text_block
-from .story_lines import is_byline, join_broken, outlet, text_captions, title_at
+from .story_lines import is_byline, join_broken, outlet, outlet_dated, text_captions, title_at
 from .story_meta import Byline, parse_line, split_leading, split_trailing
 from .story_text import ends_article, junk_kind
 
@@ -157,8 +157,8 @@ def _metadata(outside: list[Block], blocks: list[Block], removed: Counter[str]) 
             found.merge(line)
     kept: list[Block] = []
     for i, b in enumerate(blocks):
-        if b.kind == "para" and i < _TOP and (name := _outlet_line(blocks, i)):
-            found.merge(Byline(source=name))
+        if b.kind == "para" and i < _TOP and (line := _outlet_line(blocks, i)):
+            found.merge(line)
             removed["日期、来源、作者行 metadata lines"] += 1
             continue
         if b.kind in ("para", "heading", "caption"):
@@ -180,11 +180,14 @@ def _metadata(outside: list[Block], blocks: list[Block], removed: Counter[str]) 
     return found, kept
 
 
-def _outlet_line(blocks: list[Block], i: int) -> str | None:
-    """A paper's name alone on a line next to a by-line ('东湖日报' above '记者 陈晓'): the source."""
+def _outlet_line(blocks: list[Block], i: int) -> Byline | None:
+    """A paper's name alone on a line next to a by-line ('东湖日报' above '记者 陈晓'), or with the
+    date ('东湖日报 2026年7月18日'): the source."""
+    if dated := outlet_dated(blocks[i].text):
+        return Byline(date=dated[1], source=dated[0])
     name = outlet(blocks[i].text)
     near = blocks[max(0, i - 2) : i] + blocks[i + 1 : i + 3]
-    return name if name and any(b is not blocks[i] and is_byline(b) for b in near) else None
+    return Byline(source=name) if name and any(is_byline(b) for b in near) else None
 
 
 def _title_of(blocks: list[Block]) -> str:

@@ -36,7 +36,7 @@ def read_txt(file: Path) -> Draft:
             if stripped.strip() != para.strip():
                 draft.removed["网页代码 HTML tags"] += len(_TAG.findall(para))
             para = html.unescape(stripped)
-        block = text_block(para)
+        block = text_block(para, indented=para[:1] in (" ", "\t", "\u3000"))
         if block.text:
             draft.blocks.append(block)
     return draft
