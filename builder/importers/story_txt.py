@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from .story_blocks import Draft, text_block
+from .story_stops import restore_stops
 from .text_bytes import NotText, decode
 
 __all__ = ["NotText", "read_txt"]
@@ -30,7 +31,9 @@ def paragraphs(text: str) -> list[str]:
 def read_txt(file: Path) -> Draft:
     """The story in a text file; the first line is the title."""
     draft = Draft("txt", [])
-    for para in paragraphs(decode(file.read_bytes())):
+    text, notes = restore_stops(decode(file.read_bytes()))  # an article with every stop typed as '.'
+    draft.notes += notes
+    for para in paragraphs(text):
         if _TAG.search(para):  # text copied from a web page's source: tags out, entities decoded
             stripped = _TAG.sub("", para)
             if stripped.strip() != para.strip():
