@@ -192,7 +192,7 @@ gridboard serve    # 在本机预览：http://127.0.0.1:8000/
 gridboard build    # 生成网站到 site/ 文件夹
 ```
 
-写法见{guide}“从零开始建站”一节。
+写法见{guide}“开一个新区的网站”一节（第 0 节）。
 
 *A Gridboard site folder: edit site_config.yml and the placeholders in content/, then run the
 commands above. See the content guide.*
