@@ -244,9 +244,9 @@ def test_a_line_broken_mid_sentence_is_joined(site, tmp_path, first, second):
     plan = plan_of(site, tmp_path, f"标题在这里\n{P1}\n{first}\n{second}\n{P3}\n")
     texts = [b.text for b in plan.article.blocks]
     assert texts[1] == first + second and len(texts) == 3
-    assert [w.message for w in plan.warnings.items if "断开的句子" in w.message] == [
-        f"有 1 处断开的句子已接成一句（…{first[-8:]}｜{second[:8]}…）：请核对"
-    ]
+    [said] = [w for w in plan.warnings.items if "断成了两行" in w.message]
+    assert f"共 1 处：“…{first[-8:]}｜{second[:8]}…”" in said.message
+    assert plan.text.split("\n")[said.line - 1].replace("\\", "") == first + second  # its line
 
 
 def test_a_paragraph_that_lost_its_last_stop_is_not_joined_to_the_next(tmp_path):
@@ -279,7 +279,8 @@ def test_a_caption_alone_between_paragraphs(site, tmp_path, line):
     shown = line.lstrip("▲")
     assert f"\n*{shown}*\n" in plan.text
     assert html_of(split(plan.text)[1]).find("em").get_text() == shown
-    assert any("当作图片说明" in w.message for w in plan.warnings.items)
+    [said] = [w for w in plan.warnings.items if "当作图片说明" in w.message]
+    assert plan.text.split("\n")[said.line - 1] == f"*{shown}*"
 
 
 @pytest.mark.parametrize(
@@ -328,7 +329,7 @@ def test_article_a_end_to_end(site, tmp_path, capsys):
         "整合共建资源 把实事办到群众的心坎上",
     ]
     assert [e.get_text() for e in page.find_all("em")] == ["图为网格员在为居民登记取暖需求。"]
-    assert "工作的不断深入，居民" in body and "1 处断开的句子" in err
+    assert "工作的不断深入，居民" in body and err.count("断成了两行") == 1 and "共 1 处" in err
     assert front["title"] not in body and "北方晚报" not in body and "记者" not in body.split("网格长")[0]
     assert_no_sentence_lost(ARTICLE_A, front, body)
     assert problems_about(site, target) == []
@@ -347,6 +348,6 @@ def test_article_b_end_to_end(site, tmp_path, capsys):
     page = html_of(body)
     assert len(page.find_all("h2")) == 2 and page.find("em").get_text().endswith("丰富多彩。")
     assert "暑期课堂，每周一至周五开放。" in body and "快乐中学到知识。" in body
-    assert "2 处断开的句子" in err and "zhuyuan" not in front["title"]
+    assert err.count("断成了两行") == 2 and err.count("当作图片说明") == 1 and "zhuyuan" not in front["title"]
     assert_no_sentence_lost(ARTICLE_B, front, body)
     assert problems_about(site, target) == []

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem, Problems
+from ..problems import Mark, Problem, Problems
 from ..scaffold import hints_for
 from . import story_markdown
 from .story_blocks import Block, Draft
@@ -139,6 +139,7 @@ def prepare(
         + "\n"
         + story_markdown.body(article.blocks, paths, article.title)
     )
+    _warn_located(article, text, rel, warnings)
     return Plan(article, fields, free, target, text, pictures, warnings)
 
 
@@ -234,6 +235,15 @@ def _front_matter(
         cover_alt=cover_alt,
         **mentioned(root, article.title + "\n" + all_text(article)),
     )
+
+
+def _warn_located(article: Article, text: str, rel: str, warnings: Problems) -> None:
+    """The tidying's warnings about a place in the story, at its line of the Markdown written."""
+    lines = [line.replace("\\", "") for line in text.split("\n")]
+    start = next(i for i, line in enumerate(lines) if i and line == "---") + 1  # after the front matter
+    for needle, zh, en in article.located:
+        at = next((i for i in range(start, len(lines)) if needle in lines[i]), None)
+        warnings.warn(rel, None if at is None else Mark(at + 1, 1), "", zh, en)
 
 
 def read(file: Path) -> Draft:

@@ -118,10 +118,10 @@ def title_at(blocks: list[Block]) -> int | None:
     return None
 
 
-def join_broken(blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """Lines broken mid-sentence joined again; with each join shown as '…工作的不断｜深入，资源…'."""
+def join_broken(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str]]]:
+    """Lines broken mid-sentence joined again; with the two parts of each join."""
     out: list[Block] = []
-    joins: list[str] = []
+    joins: list[tuple[str, str]] = []
     paras = [b for b in blocks if b.kind == "para"]
     indents = sum(b.indented for b in paras) > len(paras) / 2  # the text indents its paragraphs
     for b in blocks:
@@ -132,7 +132,7 @@ def join_broken(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             and not (indents and b.indented and not _NO_START.match(b.text))
         ):
             glue = " " if re.search(r"[A-Za-z0-9]$", prev.text) and re.match(r"[A-Za-z0-9]", b.text) else ""
-            joins.append(f"…{prev.text[-8:]}｜{b.text[:8]}…")
+            joins.append((prev.text, b.text))
             out[-1] = text_block(prev.text + glue + b.text, indented=prev.indented)
             continue
         out.append(b)
@@ -155,19 +155,19 @@ def _broken(a: Block, b: Block) -> bool:
     return inner or (len(a.text) > 50 and "，" in a.text) or bool(_OPEN_END.search(a.text))
 
 
-def text_captions(blocks: list[Block]) -> tuple[list[Block], int]:
+def text_captions(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Short one-sentence lines between paragraphs that say what a picture shows ('图为…', '▲…',
-    or a sentence of a scene with no comma) marked as captions; how many."""
+    or a sentence of a scene with no comma) marked as captions; their texts."""
     out: list[Block] = []
-    n = 0
+    marked: list[str] = []
     for i, b in enumerate(blocks):
         prev = blocks[i - 1] if i else None
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "para" and prev is not None and nxt is not None and _alone(b, prev, nxt):
             b = Block("caption", md=b.md.lstrip("▲△ ").strip(), text=b.text.lstrip("▲△ ").strip())
-            n += 1
+            marked.append(b.text)
         out.append(b)
-    return out, n
+    return out, marked
 
 
 def _alone(b: Block, prev: Block, nxt: Block) -> bool:

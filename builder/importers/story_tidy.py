@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .story_blocks import Block, Draft, escape, text_block
 from .story_lines import is_byline, join_broken, outlet, outlet_dated, text_captions, title_at
@@ -32,6 +32,8 @@ class Article:
     found: Byline
     removed: Counter[str]
     title_from_file_name: bool = False  # no title in the file: its name was used
+    # warnings about a place in the story: (text found on that line of the Markdown, 中文, English)
+    located: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def tidy(draft: Draft, fallback_title: str) -> Article:
@@ -39,29 +41,30 @@ def tidy(draft: Draft, fallback_title: str) -> Article:
     removed = Counter(draft.removed)
     blocks = _without_column_name(draft.blocks, removed)
     blocks = _without_junk(blocks, removed)
-    title = draft.title
+    title, located = draft.title, []
     if draft.kind == "txt":
-        title, blocks = _plain_text(draft, blocks)
+        title, blocks, located = _plain_text(blocks)
     blocks = _with_captions(blocks)
     found, blocks = _metadata(_without_junk(draft.outside, Counter()), blocks, removed)
     found.merge(draft.hints)
     title = title or _title_of(blocks)
     blocks = _without_title(blocks, title) if title else blocks
     blocks = _headings(blocks, plain_text=draft.kind == "txt")
-    return Article(title or fallback_title, blocks, found, removed, title_from_file_name=not title)
+    return Article(title or fallback_title, blocks, found, removed, not title, located)
 
 
-def _plain_text(draft: Draft, blocks: list[Block]) -> tuple[str, list[Block]]:
+def _plain_text(blocks: list[Block]) -> tuple[str, list[Block], list[tuple[str, str, str]]]:
     """A text file's lines broken mid-sentence joined, its title taken out (with a photo caption
-    above it marked so), and the captions left in its text marked; the user is told of each."""
+    above it marked so), and the captions left in its text marked; a warning at each."""
     blocks, joins = join_broken(blocks)
-    if joins:
-        draft.notes.append(
-            (
-                f"有 {len(joins)} 处断开的句子已接成一句（{'；'.join(joins[:5])}）：请核对",
-                f"{len(joins)} line(s) broken mid-sentence were joined; check them",
-            )
+    located = [
+        (
+            f"{a[-8:]}{b[:8]}",
+            f"这里有一句话被断成了两行，已接上（第 {k} 处，共 {len(joins)} 处：“…{a[-8:]}｜{b[:8]}…”）：请核对",
+            f"a sentence broken over two lines was joined here ({k} of {len(joins)}): check it",
         )
+        for k, (a, b) in enumerate(joins, 1)
+    ]
     title = ""
     at = title_at(blocks)
     if at is not None:
@@ -69,16 +72,16 @@ def _plain_text(draft: Draft, blocks: list[Block]) -> tuple[str, list[Block]]:
         above = [Block("caption", md=b.md, text=b.text) for b in blocks[:at]]
         blocks = above + blocks[at + 1 :]
     blocks, captions = text_captions(blocks)
-    captions += at or 0
-    if captions:
-        draft.notes.append(
-            (
-                f"有 {captions} 个单独成段的短句当作图片说明（写成斜体）：不是的话请去掉两边的 *",
-                f"{captions} short sentence(s) alone between paragraphs were taken as photo captions "
-                "(written in italics): remove the * around any that is not",
-            )
+    located += [
+        (
+            text[:16],
+            "这一句单独成段，当作图片说明写成了斜体：有图片的话插在这里；不是图片说明的话去掉两边的 *",
+            "a short sentence alone was taken as a photo caption (in italics): put the picture here, "
+            "or remove the * around it",
         )
-    return title, blocks
+        for text in captions + [b.text for b in blocks[: at or 0]]
+    ]
+    return title, blocks, located
 
 
 def _without_junk(blocks: list[Block], removed: Counter[str]) -> list[Block]:
