@@ -27,6 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bs4 import Comment, NavigableString, Tag
+
 from .story_sections import curl_quotes, split_sections
 from .story_text import HAN, count_han
 
@@ -282,14 +284,26 @@ def _repeats_count(before: str, after: str) -> bool:
 
 
 def _segment_before(line: str, pos: int) -> str:
-    start = max((m.end() for m in _MARKS.finditer(line, 0, pos)), default=0)
-    start = max([start, *[p + 1 for p in dots(line[:pos])]])
+    """The words between the dot at `pos` and the mark or candidate dot before it."""
+    stops = _line_dots(line)
+    start = pos
+    while start > 0 and not _MARKS.match(line[start - 1]) and (start - 1) not in stops:
+        start -= 1
     return line[start:pos].strip(" \u3000'\"“”‘’")
 
 
 def _segment_after(line: str, pos: int) -> str:
-    ends = [m.start() for m in _MARKS.finditer(line, pos + 1)][:1] + [p for p in dots(line) if p > pos][:1]
-    return line[pos + 1 : min(ends, default=len(line))].strip(" \u3000'\"“”‘’")
+    """The words between the dot at `pos` and the next mark or candidate dot."""
+    stops = _line_dots(line)
+    end = pos + 1
+    while end < len(line) and not _MARKS.match(line[end]) and end not in stops:
+        end += 1
+    return line[pos + 1 : end].strip(" \u3000'\"“”‘’")
+
+
+@functools.lru_cache(maxsize=8)
+def _line_dots(line: str) -> frozenset[int]:
+    return frozenset(dots(line))
 
 
 def _at_sentence_start(line: str, start: int) -> bool:
@@ -302,14 +316,46 @@ def _context(line: str, pos: int) -> str:
     return ("…" if a else "") + line[a:b].strip() + ("…" if b < len(line) else "")
 
 
-def _notes(made: Counter, doubts: list[Doubt], splits: int) -> list[tuple[str, str]]:
+def restore_stops_in(root: Tag, by_paragraph: bool = False) -> list[tuple[str, str]]:
+    """The same for a saved web page's article or a Word document, in place: the stops and quotes
+    of each text node (its paragraphs stay as the page has them); dots in doubt are named by the
+    page's source line, or with by_paragraph (Word) by the paragraph's number."""
+    nodes = [n for n in root.find_all(string=True) if _is_text(n)]
+    if not is_dot_typed("\n".join(nodes)):
+        return []
+    paragraphs = root.find_all(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"])
+    made, doubts = Counter(), []
+    for node in nodes:
+        block = node.find_parent(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"])
+        where = (
+            (paragraphs.index(block) + 1 if block in paragraphs else 0)
+            if by_paragraph
+            else node.parent.sourceline
+        )
+        fixed, node_made, node_doubts = decide_line(str(node), where or 0)
+        fixed = curl_quotes(fixed)
+        if fixed != node:
+            node.replace_with(NavigableString(fixed))
+        made += node_made
+        doubts += node_doubts
+    return _notes(made, doubts, 0, "段" if by_paragraph else "行")
+
+
+def _is_text(node: NavigableString) -> bool:
+    return (
+        not isinstance(node, Comment) and node.parent.name not in ("script", "style") and bool(node.strip())
+    )
+
+
+def _notes(made: Counter, doubts: list[Doubt], splits: int, unit: str = "行") -> list[tuple[str, str]]:
     total = sum(made.values())
     kinds = "、".join(f"“{mark}” {made[mark]} 处" for mark in "。、，：" if made[mark])
     kinds_en = ", ".join(f"{made[mark]} × {mark}" for mark in "。、，：" if made[mark])
     zh = (
         f"这篇文章的句号都打成了英文点“.”：已改为 。、，共 {total} 处（{kinds}）"
         + (f"，并按文中的“一、”“（一）”等标记和小标题分成了段落（新分 {splits} 处）" if splits else "")
-        + "；请对照原文核对，尤其是下面列出的几处"
+        + "；请对照原文核对"
+        + ("，尤其是下面列出的几处" if doubts else "")
     )
     en = f"every stop was typed as '.': {total} dots restored ({kinds_en})" + (
         f", {splits} paragraph breaks added at section markers and titles" if splits else ""
@@ -318,8 +364,8 @@ def _notes(made: Counter, doubts: list[Doubt], splits: int) -> list[tuple[str, s
     for d in doubts[:_SHOWN]:
         notes.append(
             (
-                f"第 {d.line} 行“{d.context}”：这个“.”改成了“{d.chosen}”，也可能应是“{d.other}”，请核对",
-                f"line {d.line} “{d.context}”: this '.' became '{d.chosen}'; it may be '{d.other}': please check",
+                f"第 {d.line} {unit}“{d.context}”：这个“.”改成了“{d.chosen}”，也可能应是“{d.other}”，请核对",
+                f"{'line' if unit == '行' else 'paragraph'} {d.line} “{d.context}”: this '.' became '{d.chosen}'; it may be '{d.other}': please check",
             )
         )
     if len(doubts) > _SHOWN:
