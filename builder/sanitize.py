@@ -17,9 +17,11 @@ import html
 import html.parser
 import re
 import secrets
+from dataclasses import dataclass
 
 import nh3
 
+from .hidden_text import VOID, drop_hidden, hiding, quote
 from .problems import Mark, Problems
 
 _TOKEN = secrets.token_hex(16)
@@ -80,12 +82,12 @@ def clean_regions(page_html: str) -> str:
     """The page's HTML with every fenced region sanitized (and the fences removed)."""
     if START not in page_html:
         return page_html
-    return _REGION.sub(lambda m: _CLEANER.clean(m.group(1)), page_html)
+    return _REGION.sub(lambda m: _CLEANER.clean(drop_hidden(m.group(1))), page_html)
 
 
 def clean(fragment: str) -> str:
     """An HTML fragment made from an author's Markdown, sanitized (pages outside the theme)."""
-    return _CLEANER.clean(fragment)
+    return _CLEANER.clean(drop_hidden(fragment))
 
 
 _TEXT_ONLY = nh3.Cleaner(tags=set(), clean_content_tags=DROP_WITH_CONTENT, attributes={}, strip_comments=True)
@@ -95,7 +97,7 @@ def without_html(markdown_text: str) -> str:
     """The Markdown with every HTML tag removed (scripts, frames … with what is inside them)."""
     if "<" not in markdown_text:
         return markdown_text
-    return html.unescape(_TEXT_ONLY.clean(markdown_text))
+    return html.unescape(_TEXT_ONLY.clean(drop_hidden(markdown_text)))
 
 
 # ---- warnings, by file and line ----------------------------------------------------------
@@ -116,8 +118,10 @@ class _Finder(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: dict[int, list[str]] = {}
+        self.found: dict[int, list[str | Hidden]] = {}
         self.unclosed: dict[str, int] = {}  # raw-text tag → line where it was opened, not closed
+        self.hidden: Hidden | None = None  # the hidden element being read (its text is counted)
+        self.depth = 0  # elements of the hidden one's name open inside it
 
     def _note(self, what: str) -> None:
         items = self.found.setdefault(self.getpos()[0], [])
@@ -125,6 +129,15 @@ class _Finder(html.parser.HTMLParser):
             items.append(what)
 
     def handle_starttag(self, tag, attrs):
+        if self.hidden is not None:  # inside hidden text: all of it goes, nothing more to name
+            self.depth += tag == self.hidden.tag and tag not in VOID
+            return
+        if why := hiding(attrs):
+            hidden = Hidden(tag, why)
+            self._note(hidden)
+            if tag not in VOID and self.get_starttag_text().rstrip()[-2:] != "/>":
+                self.hidden, self.depth = hidden, 1
+            return
         if tag in _RAW_TEXT:  # <iframe/> opens one too: HTML has no self-closing iframe
             self.unclosed.setdefault(tag, self.getpos()[0])
         if tag in DROP_WITH_CONTENT:
@@ -140,10 +153,33 @@ class _Finder(html.parser.HTMLParser):
             elif name == "style" and (m := _HIDING.search(value)):
                 self._note(f'style="{m.group(0)}"')
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        if self.hidden is None:
+            self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data):
+        if self.hidden is not None:
+            self.hidden.text += data
 
     def handle_endtag(self, tag):
+        if self.hidden is not None and tag == self.hidden.tag:
+            self.depth -= 1
+            if self.depth == 0:
+                self.hidden = None
         self.unclosed.pop(tag, None)
+
+
+@dataclass(eq=False)
+class Hidden:
+    """A clearly hidden element (hidden_text.py), removed with its text: what hid it, what it held."""
+
+    tag: str
+    why: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        what = self.why if self.why == "hidden" else f'style="{self.why}"'
+        return f"<{self.tag} {what}>"
 
 
 # elements removed with their content: one left open holds everything after it (a raw-text one
@@ -157,7 +193,7 @@ def _bad_scheme(url: str) -> bool:
     return bool(m) and m.group(1).lower() not in URL_SCHEMES
 
 
-def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
+def find_unsafe(markdown_text: str) -> dict[int, list[str | Hidden]]:
     """0-based line → what will be removed there ('<script>', 'onclick=…', 'style="display:none"')."""
     if "<" not in markdown_text and "](" not in markdown_text:
         return {}
@@ -182,13 +218,16 @@ def find_unsafe(markdown_text: str) -> dict[int, list[str]]:
 
 
 def report_unsafe(
-    problems: Problems, path: str, first: Mark | None, field: str, found: dict[int, list[str]]
+    problems: Problems, path: str, first: Mark | None, field: str, found: dict[int, list[str | Hidden]]
 ) -> None:
     """Warn, line by line, about what cleaning will remove from one Markdown text (`find_unsafe`).
 
     `first` is the mark of the text's first line (a body's first line, or the field's value)."""
     for n, items in sorted(found.items()):
         mark = Mark(first.line + n, 1) if first else None
+        if hidden := [i for i in items if isinstance(i, Hidden)]:
+            _report_hidden(problems, path, mark, field, hidden)
+        items = [i for i in items if isinstance(i, str)]
         for item in [i for i in items if i.endswith(_SWALLOWS)]:  # text would be lost: an error
             tag = item.removesuffix(_SWALLOWS)
             problems.add(
@@ -213,3 +252,25 @@ def report_unsafe(
             "如排版不对，请删掉这些代码，改用 Markdown 写法",
             f"unsafe or stray HTML is removed on publishing: {listed}; the text stays",
         )
+
+
+def _report_hidden(
+    problems: Problems, path: str, mark: Mark | None, field: str, hidden: list[Hidden]
+) -> None:
+    """One warning for the hidden elements that start on one line: how many, how much text, what."""
+    chars = sum(len(re.sub(r"\s+", "", h.text)) for h in hidden)
+    kinds = list(dict.fromkeys(str(h) for h in hidden))
+    how, how_en = "、".join(kinds), ", ".join(kinds)
+    quotes = [quote(h.text) for h in hidden if h.text.strip()][:3]
+    said = ("：" + "、".join(f"“{q}”" for q in quotes)) if quotes else ""
+    said_en = (": " + ", ".join(f"'{q}'" for q in quotes)) if quotes else ""
+    problems.warn(
+        path,
+        mark,
+        field,
+        f"粘贴来的网页代码里有隐藏的文字（{how}），原网页上看不见，发布时连同文字一起删除："
+        f"{len(hidden)} 处，共 {chars} 个字{said}。如果这段文字应当显示，请删掉它外面的网页代码",
+        f"hidden pasted text ({how_en}) is removed on publishing with its content: "
+        f"{len(hidden)} element(s), {chars} characters{said_en}; "
+        "if it should be shown, delete the HTML around it",
+    )

@@ -287,7 +287,9 @@ def test_pasted_html_is_cleaned_and_named_by_line(tmp_path):
     warned = {w.line: w.message for w in report.problems.warnings if w.path.endswith("pasted.md")}
     assert sorted(warned) == [5, 9, 11, 12, 14]
     assert "<fieldset>" in warned[5] and "<input>" in warned[5]
-    assert "onclick=…" in warned[9] and "display:none" in warned[9]
+    # hidden pasted text stays hidden: dropped with its content, and the warning says what went
+    assert "隐藏的文字" in warned[9] and 'style="display:none"' in warned[9]
+    assert "1 处，共 16 个字" in warned[9] and "“藏起来的文字HIDDENTEXT”" in warned[9]
     assert "<script>" in warned[11] and "<iframe>" in warned[12]
     assert "(javascript:…)" in warned[14] and 'href="javascript:…"' in warned[14]
     assert 7 not in warned and 22 not in warned  # ordinary styles, and code, are not warned about
@@ -299,8 +301,8 @@ def test_pasted_html_is_cleaned_and_named_by_line(tmp_path):
     assert not [a for a in body.find_all(True) if any(k.startswith("on") for k in a.attrs)]
     assert not [a for a in body.select("a[href]") if a["href"].lower().startswith("javascript")]
     assert "evil.example" not in str(page)
-    hidden = body.find(string=lambda s: s and "HIDDENTEXT" in s).parent
-    assert "display" not in (hidden.get("style") or "")  # the hidden text is shown, not lost
+    assert "HIDDENTEXT" not in page.get_text() and "藏起来" not in str(page)
+    assert output_holds(out, "HIDDENTEXT") == []  # nor in feeds, search index, summaries
     # ordinary formatting survives
     assert body.select_one("strong").get_text() == "根深"
     assert body.select_one('a[href="https://www.gov.cn/"]').get_text() == "中国政府网"

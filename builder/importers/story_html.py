@@ -14,9 +14,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from ..hidden_text import hiding, quote
 from .story_blocks import Draft, Walker
 from .story_media import PictureFinder
 from .story_meta import Byline, find_date, names
+from .story_stops import restore_stops_in
 from .story_text import clean, collapse, count_han, punctuate
 
 _SPECIFIC = ["#js_content", ".rich_media_content", ".TRS_Editor", "#zoom", ".zoom", ".article-content"]
@@ -30,7 +32,6 @@ _CHROME = ["iframe", "frame", "frameset", "input", "button", "select", "textarea
 _CHROME += ["video", "mpvoice", "mpvideo", "qqmusic", "mp-miniprogram"]
 # kept for their text: many government sites wrap the whole page in one ASP.NET <form>
 _UNWRAP = ["form", "fieldset"]
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _JUNK_CLASS = re.compile(
     r"(?:^|[-_])(?:share|print|toolbar|qrcode|qr|bdshare|jiathis|breadcrumbs?|crumbs?|pagination|pager"
     r"|related|comments?|advert|ads?|navbar|nav|menu|sidebar|tools?|reward|prev|next)(?:$|[-_])",
@@ -81,9 +82,11 @@ def read_html(file: Path) -> Draft:
             )
         )
     _clean_article(body, draft)
+    draft.notes += restore_stops_in(body)  # an article with every stop typed as '.'
     rest = soup.body or soup
     if body is not rest:
         body.extract()
+        _drop_hidden(rest, Draft("html", []))  # hidden text is no byline either
         draft.outside = Walker().walk(rest)
     draft.blocks = Walker(PictureFinder(file.parent).find).walk(body)
     return draft
@@ -190,11 +193,35 @@ def _clean_article(body: Tag, draft: Draft) -> None:
             draft.removed["网页元素 page elements"] += 1
     for el in body.find_all(_UNWRAP):
         el.unwrap()
+    _drop_hidden(body, draft)
     for el in body.find_all(True):
         if el.decomposed:
             continue
         tokens = (el.get("class") or []) + [el.get("id") or ""]
-        hidden = _HIDDEN.search(el.get("style") or "") or el.has_attr("hidden")
-        if hidden or any(t and _JUNK_CLASS.search(t) for t in tokens):
+        if any(t and _JUNK_CLASS.search(t) for t in tokens):
             el.decompose()
-            draft.removed["隐藏文字和分享栏 hidden text, share bars"] += 1
+            draft.removed["分享栏等 share bars and the like"] += 1
+
+
+def _drop_hidden(root: Tag, draft: Draft) -> None:
+    """Leave out what the page hid from its readers (hidden_text.py), and say what it was."""
+    dropped: list[tuple[int, str]] = []
+    for el in root.find_all(True):
+        attrs = [(k, " ".join(v) if isinstance(v, list) else v) for k, v in el.attrs.items()]
+        if el.decomposed or not hiding(attrs):
+            continue
+        dropped.append((el.sourceline or 0, el.get_text(" ")))
+        el.decompose()
+    if not dropped:
+        return
+    draft.removed["隐藏文字 hidden text"] += len(dropped)
+    chars = sum(len(re.sub(r"\s+", "", text)) for _, text in dropped)
+    line, text = next(((n, t) for n, t in dropped if t.strip()), dropped[0])
+    example = f"，如第 {line} 行“{quote(text)}”" if text.strip() else ""
+    example_en = f", e.g. line {line}: '{quote(text)}'" if text.strip() else ""
+    draft.notes.append(
+        (
+            f"原网页里有 {len(dropped)} 处隐藏的文字（共 {chars} 个字{example}），读者在原网页上看不见，没有导入",
+            f"{len(dropped)} hidden element(s) of the page ({chars} characters{example_en}) were not imported",
+        )
+    )
