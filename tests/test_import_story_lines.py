@@ -283,6 +283,15 @@ def test_a_caption_alone_between_paragraphs(site, tmp_path, line):
     assert plan.text.split("\n")[said.line - 1] == f"*{shown}*"
 
 
+@pytest.mark.parametrize("credit", ["（林小雨 摄）", " 记者 林小雨 摄"])
+def test_a_caption_with_the_photographer(tmp_path, credit):
+    text = f"社区广场上的晚会节目丰富多彩。{credit}\n竹园社区暑期课堂开课了\n记者 陈晓\n{P1}\n图为居民在议事。{credit}\n{P2}\n"
+    article = tidied(tmp_path, text)
+    assert article.title == "竹园社区暑期课堂开课了" and article.found.photographers == ["林小雨"]
+    captions = [b.text for b in article.blocks if b.kind == "caption"]
+    assert captions == ["社区广场上的晚会节目丰富多彩。", "图为居民在议事。"]
+
+
 @pytest.mark.parametrize(
     "line", ["这样的变化，居民们都看在眼里。", "“有事就找网格员。”", "我们社区的事大家一起办。"]
 )
@@ -351,3 +360,8 @@ def test_article_b_end_to_end(site, tmp_path, capsys):
     assert err.count("断成了两行") == 2 and err.count("当作图片说明") == 1 and "zhuyuan" not in front["title"]
     assert_no_sentence_lost(ARTICLE_B, front, body)
     assert problems_about(site, target) == []
+
+
+def test_a_reporter_credited_for_the_photo():
+    line = parse_line("记者 林小雨 摄")
+    assert line is not None and line.photographers == ["林小雨"]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from .story_blocks import Block, text_block
-from .story_meta import parse_date, parse_line
+from .story_meta import Byline, parse_date, parse_line, split_trailing
 from .story_text import HAN, junk_kind
 
 # a sentence, a clause or a quotation is complete at these (a closing quote or bracket may follow)
@@ -113,7 +113,7 @@ def title_at(blocks: list[Block]) -> int | None:
             if is_byline(nxt) or (i == 0 and _STOPS.search(nxt.text) and len(nxt.text) > len(b.text)):
                 if i == 0 or not _STOPS.search(b.text):
                     return i
-        if not caption_like(b.text):
+        if not caption_like(credited(b)[0].text):
             return None
     return None
 
@@ -145,6 +145,8 @@ def _broken(a: Block, b: Block) -> bool:
         return False
     if is_byline(a) or is_byline(b) or junk_kind(b.text) or _CAPTION_START.match(b.text):
         return False
+    if split_trailing(a.text) is not None:  # "…。（林小雨 摄）": it ends with its by-line
+        return False
     if _NO_START.match(b.text):  # "…的不断" / "，资源共享…"
         return True
     if not _STOPS.search(b.text):  # the rest of a sentence ends one
@@ -155,19 +157,31 @@ def _broken(a: Block, b: Block) -> bool:
     return inner or (len(a.text) > 50 and "，" in a.text) or bool(_OPEN_END.search(a.text))
 
 
-def text_captions(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+def text_captions(blocks: list[Block]) -> tuple[list[Block], list[str], Byline]:
     """Short one-sentence lines between paragraphs that say what a picture shows ('图为…', '▲…',
-    or a sentence of a scene with no comma) marked as captions; their texts."""
+    or a sentence of a scene with no comma) marked as captions; their texts; the photographers
+    credited at their ends."""
     out: list[Block] = []
     marked: list[str] = []
+    credits = Byline()
     for i, b in enumerate(blocks):
         prev = blocks[i - 1] if i else None
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if b.kind == "para" and prev is not None and nxt is not None and _alone(b, prev, nxt):
-            b = Block("caption", md=b.md.lstrip("▲△ ").strip(), text=b.text.lstrip("▲△ ").strip())
+        c, credit = credited(b)
+        if b.kind == "para" and prev is not None and nxt is not None and _alone(c, prev, nxt):
+            b = Block("caption", md=c.md.lstrip("▲△ ").strip(), text=c.text.lstrip("▲△ ").strip())
             marked.append(b.text)
+            credits.merge(credit)
         out.append(b)
-    return out, marked
+    return out, marked, credits
+
+
+def credited(b: Block) -> tuple[Block, Byline]:
+    """A line without the photographer's credit at its end ('…义诊。（林小雨 摄）'), and the credit."""
+    split = split_trailing(b.text) if b.kind == "para" else None
+    if split and split[1].names_people:  # after a caption, whoever it names took the picture
+        return text_block(split[0]), Byline(photographers=split[1].photographers or split[1].authors)
+    return b, Byline()
 
 
 def _alone(b: Block, prev: Block, nxt: Block) -> bool:

@@ -178,6 +178,8 @@ def _read_labels(s: str, found: Byline) -> bool:
         return False
     if prefix:  # "济南日报记者 张三": the paper is the source
         found.source = found.source or prefix
+    if len(labels) > 1 and labels[-1][2].kind == "photo" and not s[labels[-1][1] :].strip():
+        labels = labels[:-1]  # "记者 张三 摄": the last 摄 says the names before it took the photos
     both = False  # "文/图" with no name: the names after it took both the text and the photos
     for k, (_, end, label) in enumerate(labels):
         stop = labels[k + 1][0] if k + 1 < len(labels) else len(s)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .story_blocks import Block, Draft, escape, text_block
-from .story_lines import is_byline, join_broken, outlet, outlet_dated, text_captions, title_at
+from .story_lines import credited, is_byline, join_broken, outlet, outlet_dated, text_captions, title_at
 from .story_meta import Byline, parse_line, split_leading, split_trailing
 from .story_text import ends_article, junk_kind
 
@@ -41,21 +41,23 @@ def tidy(draft: Draft, fallback_title: str) -> Article:
     removed = Counter(draft.removed)
     blocks = _without_column_name(draft.blocks, removed)
     blocks = _without_junk(blocks, removed)
-    title, located = draft.title, []
+    title, located, credits = draft.title, [], Byline()
     if draft.kind == "txt":
-        title, blocks, located = _plain_text(blocks)
+        title, blocks, located = _plain_text(blocks, credits)
     blocks = _with_captions(blocks)
     found, blocks = _metadata(_without_junk(draft.outside, Counter()), blocks, removed)
     found.merge(draft.hints)
+    found.merge(credits)
     title = title or _title_of(blocks)
     blocks = _without_title(blocks, title) if title else blocks
     blocks = _headings(blocks, plain_text=draft.kind == "txt")
     return Article(title or fallback_title, blocks, found, removed, not title, located)
 
 
-def _plain_text(blocks: list[Block]) -> tuple[str, list[Block], list[tuple[str, str, str]]]:
+def _plain_text(blocks: list[Block], credits: Byline) -> tuple[str, list[Block], list[tuple[str, str, str]]]:
     """A text file's lines broken mid-sentence joined, its title taken out (with a photo caption
-    above it marked so), and the captions left in its text marked; a warning at each."""
+    above it marked so), and the captions left in its text marked; a warning at each. The
+    photographers credited after captions are added to `credits`."""
     blocks, joins = join_broken(blocks)
     located = [
         (
@@ -69,9 +71,12 @@ def _plain_text(blocks: list[Block]) -> tuple[str, list[Block], list[tuple[str, 
     at = title_at(blocks)
     if at is not None:
         title = blocks[at].text
-        above = [Block("caption", md=b.md, text=b.text) for b in blocks[:at]]
-        blocks = above + blocks[at + 1 :]
-    blocks, captions = text_captions(blocks)
+        above = [credited(b) for b in blocks[:at]]
+        for _, credit in above:
+            credits.merge(credit)
+        blocks = [Block("caption", md=b.md, text=b.text) for b, _ in above] + blocks[at + 1 :]
+    blocks, captions, credit = text_captions(blocks)
+    credits.merge(credit)
     located += [
         (
             text[:16],
