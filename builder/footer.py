@@ -46,10 +46,13 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2014: 
 
 
 def _quoted(value: Any, what: str) -> Any:
+    """An unquoted code is the digits typed (parse.py keeps 0… as written): taken as its text."""
     if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
         raise fail(
-            f'{what}请加英文引号，如 "{value}"（写成数字会丢掉开头的 0）',
-            "quote it: as a number, leading zeros are lost",
+            f'{what}没加引号，YAML 把它读成了小数 {value}，位数已经变了：请加英文引号照抄，如 "3701120001"',
+            f'YAML read the unquoted {what} as the decimal {value}; quote it as issued, e.g. "3701120001"',
         )
     return value
 

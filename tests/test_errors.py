@@ -99,10 +99,14 @@ def test_unknown_role(tmp_path):
 
 
 def test_phone_written_as_number(tmp_path):
-    site = edited(tmp_path, GRIDS, 'phone: "13800002222"', "phone: 13800002222")
+    """Unquoted, 0531.88002222 is the decimal 531.88002222: the 0 is gone, and the message says so."""
+    site = edited(tmp_path, GRIDS, 'phone: "13800002222"', "phone: 0531.88002222")
     e = only(problems_of(site))
     assert (e.line, e.column, e.field) == (18, 14, "[0].team[1].phone")
-    assert e.message == '电话号码请加英文引号，如 "13800002222"（写成数字会丢掉开头的 0）'
+    assert e.message == (
+        "电话号码没加引号，YAML 把它读成了小数 531.88002222：区号开头的 0 已经丢了（末尾的 0 也会丢）。"
+        '请加英文引号，区号和号码之间用短横线，如 "0531-88002222"，并核对号码'
+    )
 
 
 def test_until_before_posted(tmp_path):
@@ -150,7 +154,7 @@ def test_yes_no_words_and_numbers_where_text_is_meant(tmp_path):
 def test_all_errors_at_once_sorted_by_file_and_line(tmp_path):
     site = make_site(tmp_path)
     grids = (site / GRIDS).read_text(encoding="utf-8")
-    grids = grids.replace('phone: "13800002222"', "phone: 13800002222").replace(
+    grids = grids.replace('phone: "13800002222"', "phone: 0531.88002222").replace(
         "role: party_instructor", "role: x"
     )
     (site / GRIDS).write_text(grids, encoding="utf-8")
@@ -161,7 +165,7 @@ def test_all_errors_at_once_sorted_by_file_and_line(tmp_path):
 
 
 def test_cli_prints_every_error_exits_1_without_traceback(tmp_path):
-    site = edited(tmp_path, GRIDS, 'phone: "13800002222"', "phone: 13800002222")
+    site = edited(tmp_path, GRIDS, 'phone: "13800002222"', "phone: 0531.88002222")
     out = site / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
@@ -175,7 +179,7 @@ def test_cli_prints_every_error_exits_1_without_traceback(tmp_path):
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
-    assert f"{GRIDS}:18:14" in run.stderr and "(quote phone numbers" in run.stderr
+    assert f"{GRIDS}:18:14" in run.stderr and "(YAML read the unquoted phone number" in run.stderr
     assert "1 error(s)" in run.stderr
     # nothing was written: the last good site is untouched, no stray work folders
     assert (out / "index.html").read_text(encoding="utf-8") == "last good site"

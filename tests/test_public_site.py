@@ -157,7 +157,10 @@ footer:
     assert lines == [
         "site_config.yml:3:16: 错误 error [site.share_image]: 分享图“media/stories/tea.svg”请用 JPG 或 PNG 图片："
         "微信等转发链接时不显示 SVG、GIF 之类的图片",
-        'site_config.yml:19:14: 错误 error [footer.site_code]: 网站标识码请加英文引号，如 "370199000"（写成数字会丢掉开头的 0）',
+        # unquoted, the code is its digits (parse.py keeps a leading 0): what is wrong is one digit short
+        "site_config.yml:19:14: 错误 error [footer.site_code]: 网站标识码“370199000”不对：应为 10 位，地方网站是 "
+        "6 位行政区划代码加 4 位顺序号（如 3701120001），国务院部门网站是 bm 加 8 位数字（如 bm01000001）；"
+        "请照抄开办审核时发给的标识码",
         "site_config.yml:20:8: 错误 error [footer.icp]: ICP备案号“鲁ICP备１２３４５６７８号-1”不对：应写成 省简称 + ICP备 + "
         "数字 + 号，网站序号跟在“-”后，如 鲁ICP备12345678号-1；请照抄工业和信息化部备案系统里的备案号；"
         "其中有全角字符（中文输入法下打的），应写成“鲁ICP备12345678号-1”",

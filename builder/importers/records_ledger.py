@@ -20,6 +20,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..model.base import read_as_note, read_day
 from ..problems import Problems
 from . import ledger_values as values
 from .ledger_columns import PRIVATE, normalise
@@ -299,10 +300,11 @@ def date(cell: Cell, what: str, problems: Problems) -> dt.date | None:
     """2026-09-03, 2026/9/3, 2026.9.3 or 2026年9月3日 → the date; anything else said at the cell."""
     m = _DATE.match(cell.text.strip())
     if m:
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
+        day, other_form = read_day(re.sub(r"\s+\d{1,2}:\d{2}(?::\d{2})?$", "", m.group(0)))
+        if day is not None:
+            if other_form:  # as the site's own files say it (model/base.py), once per cell
+                problems.warn(cell.where, None, what, *read_as_note(cell.text.strip(), day, day.isoformat()))
+            return day
     problems.add(
         cell.where,
         None,

@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from .. import markdown_limits
 from ..load import SourceDoc, field_path
 from ..problems import Mark
+from .read_notes import notice
 
 
 def fail(zh: str, en: str) -> PydanticCustomError:
@@ -143,11 +144,12 @@ _FIXED = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,5})?$|^(400|800)-?\d{3}-?\d{4}
 
 
 def _phone(value: Any) -> str:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise fail(
-            f'电话号码请加英文引号，如 "{value}"（写成数字会丢掉开头的 0）',
-            "quote phone numbers: written as a number, a leading 0 is lost",
-        )
+    if isinstance(value, int) and not isinstance(value, bool):
+        # parse.py keeps 0531… as written, so an int is the digits typed (13812345678, 4008123123,
+        # 12345): exact, and taken as its text; anything else is no phone number (said below)
+        value = str(value)
+    elif isinstance(value, float):
+        raise fail(*_phone_as_decimal(value))
     if not isinstance(value, str):
         raise fail("电话号码应为文字，并加引号", "a phone number must be quoted text")
     compact = value.replace(" ", "")
@@ -157,6 +159,19 @@ def _phone(value: Any) -> str:
             f"'{value}' is not a phone number: 11-digit mobile or area-code-number landline",
         )
     return compact
+
+
+def _phone_as_decimal(value: float) -> tuple[str, str]:
+    """0531.88888888 unquoted: YAML read a decimal number, the area code's 0 (and any final 0) lost."""
+    whole, _, rest = repr(value).partition(".")
+    meant = f"0{whole}-{rest}"
+    example = meant if whole.isdigit() and rest.isdigit() and _FIXED.match(meant) else "010-12345678"
+    return (
+        f"电话号码没加引号，YAML 把它读成了小数 {value}：区号开头的 0 已经丢了（末尾的 0 也会丢）。"
+        f'请加英文引号，区号和号码之间用短横线，如 "{example}"，并核对号码',
+        f"YAML read the unquoted phone number as the decimal {value}: the leading 0 (and any "
+        f'trailing 0) is lost; quote it with a hyphen, e.g. "{example}", and check the digits',
+    )
 
 
 Phone = Annotated[str, BeforeValidator(_phone), Field(description="电话，加引号 / phone, quoted"), TYPED]
@@ -220,20 +235,43 @@ def _year_in_range(value: dt.date, zh: str, written: Any) -> dt.date:
     return value
 
 
+# a day as staff type it (Excel, Word): 2020-06-30, 2020-6-30, 2020/6/30, 2020.6.30, 2020年6月30日
+DAY = r"(\d{4})\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_DAY = re.compile(rf"^{DAY}$")
+
+
+def read_day(text: str) -> tuple[dt.date | None, bool]:
+    """(the day `text` names or None, whether it is written otherwise than YYYY-MM-DD)."""
+    m = _DAY.match(text.strip())
+    if not m:
+        return None, False
+    try:
+        return dt.date(int(m[1]), int(m[3]), int(m[4])), m[2] != "-" or bool(re.search(r"\s", m[0]))
+    except ValueError:
+        return None, False
+
+
+def read_as_note(written: str, day: dt.date | dt.datetime, shown: str) -> tuple[str, str]:
+    """The note for a date accepted in another form: how it was read, and how to write it."""
+    return (
+        f"日期“{written}”读作 {shown}（{day.year} 年 {day.month} 月 {day.day} 日）。"
+        f"请按 YYYY-MM-DD 写成 {shown}，这条提醒就不再出现",
+        f"the date '{written}' is read as {shown}; write it as {shown} (YYYY-MM-DD)",
+    )
+
+
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return _year_in_range(value.date(), "日期", value)
     if isinstance(value, dt.date):
         return _year_in_range(value, "日期", value)
     if isinstance(value, str):
-        m = re.match(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$", value.strip())
-        if m:
-            try:
-                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                pass
-            else:
-                return _year_in_range(day, "日期", value)
+        day, other_form = read_day(value)
+        if day is not None:
+            _year_in_range(day, "日期", value)
+            if other_form:
+                notice(value, *read_as_note(value.strip(), day, day.isoformat()))
+            return day
     raise fail(
         f"日期“{value}”不对：请写成 YYYY-MM-DD，如 2025-03-01，并确认这一天存在",
         f"bad date '{value}': write YYYY-MM-DD, e.g. 2025-03-01, and a day that exists",
@@ -246,14 +284,11 @@ Date = Annotated[
 
 
 def digits(n: int, what: str) -> object:
-    """A code of exactly `n` digits, written as quoted text."""
+    """A code of exactly `n` digits (quoted, or a number: the same digits)."""
 
     def check(value: Any) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
-            raise fail(
-                f'{what}请加引号，如 "{value}"（写成数字可能丢掉开头的 0）',
-                f"quote the {n}-digit code; as a number leading zeros are lost",
-            )
+            value = str(value)  # the digits typed: parse.py keeps a code with a leading 0 as text
         if not isinstance(value, str) or not re.fullmatch(rf"\d{{{n}}}", value):
             raise fail(f"{what}应为 {n} 位数字，现在是“{value}”", f"the code must be {n} digits")
         return value
@@ -261,18 +296,21 @@ def digits(n: int, what: str) -> object:
     return Annotated[str, BeforeValidator(check), TYPED]
 
 
+_MOMENT = re.compile(rf"^{DAY}(?:\s*T|\s+|(?<=日))(\d{{1,2}}):(\d{{2}})(:\d{{2}})?$")
+
+
 def _datetime(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return _year_in_range(value.replace(tzinfo=None, second=0, microsecond=0), "发布时间", value)
-    if isinstance(value, str):
-        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(:\d{2})?$", value.strip())
-        if m:
-            try:
-                moment = dt.datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]))
-            except ValueError:
-                pass
-            else:
-                return _year_in_range(moment, "发布时间", value)
+    if isinstance(value, str) and (m := _MOMENT.match(value.strip())):
+        day, other_form = read_day(m[0][: m.start(5)].rstrip(" T"))
+        if day is not None and int(m[5]) < 24 and int(m[6]) < 60:
+            moment = dt.datetime.combine(day, dt.time(int(m[5]), int(m[6])))
+            _year_in_range(moment, "发布时间", value)
+            if other_form:
+                shown = moment.strftime("%Y-%m-%d %H:%M")
+                notice(value, *read_as_note(value.strip(), moment, shown))
+            return moment
     raise fail(
         f'发布时间“{value}”不对：请写成 "YYYY-MM-DD HH:MM"，如 "2025-03-01 09:00"（加引号）',
         f'bad date-time \'{value}\': write "YYYY-MM-DD HH:MM", e.g. "2025-03-01 09:00"',

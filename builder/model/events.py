@@ -21,6 +21,7 @@ from .base import (
     _datetime,
     _text,
     fail,
+    read_day,
 )
 from .org import Photo
 from .recurrence import NotUnderstood, parse
@@ -32,7 +33,7 @@ def _moment(value: Any) -> Any:
         return _datetime(value)
     if isinstance(value, dt.date):
         return _date(value)
-    if isinstance(value, str) and re.search(r"\d[ T]\d{1,2}[:：]\d{2}", value.strip()):
+    if isinstance(value, str) and re.search(r"(?:\d\s*[ T]|日\s*)\d{1,2}[:：]\d{2}", value.strip()):
         try:
             return _datetime(value.replace("：", ":"))
         except Exception:
@@ -82,6 +83,8 @@ def _exception(value: Any) -> str:
     what it may be is checked with the rule (recurrence._exceptions)."""
     if isinstance(value, dt.date):
         return _date(value).isoformat()
+    if isinstance(value, str) and read_day(value)[0] is not None:
+        return _date(value).isoformat()  # 2026.10.1, 2026年10月1日: read (and noted) as dates are
     return str(value).strip() if isinstance(value, int) and not isinstance(value, bool) else _text(value)
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from ..load import SourceDoc, field_path
 from ..problems import Problems
 from .base import Record, _shown
+from .read_notes import collecting, places
 
 M = TypeVar("M", bound=Record)
 
@@ -83,19 +84,34 @@ def _describe(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
 
 def validate(model: type[M], data: Any, doc: SourceDoc, key: tuple, problems: Problems) -> M | None:
     """Validate `data` (found at `key` in `doc`) as `model`; record every error, return None on any."""
-    try:
-        record = model.model_validate(data)
-    except ValidationError as exc:
-        errors = exc.errors()
-        for err in errors:
-            loc = key + _clean(err["loc"])
-            zh, en = _describe(err, model)
-            problems.add(doc.path, doc.mark(*loc), field_path(loc), zh, en)
-        record = _without_bad_fields(model, data, errors)
-        if record is None:
-            return None
+    with collecting() as noticed:
+        try:
+            record = model.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+            for err in errors:
+                loc = key + _clean(err["loc"])
+                zh, en = _describe(err, model)
+                problems.add(doc.path, doc.mark(*loc), field_path(loc), zh, en)
+            record = _without_bad_fields(model, data, errors)
+    if noticed:
+        _warn_notices(noticed, data, doc, key, problems)
+    if record is None:
+        return None
     attach(record, doc, key)
     return record
+
+
+def _warn_notices(noticed: list, data: Any, doc: SourceDoc, key: tuple, problems: Problems) -> None:
+    """A warning at each place a noticed value is written (model/read_notes.py): once per place."""
+    told: set[tuple] = set()
+    for written, zh, en in noticed:
+        # a value the validator first changed (： for :) is not found as written: said at the record
+        for place in list(places(data, written)) or [()]:
+            if (place, zh) not in told:
+                told.add((place, zh))
+                loc = key + place
+                problems.warn(doc.path, doc.mark(*loc), field_path(loc), zh, en)
 
 
 def _clean(loc: tuple) -> tuple:
