@@ -306,3 +306,13 @@ def test_a_launch_date_that_is_not_a_date_is_an_error_naming_the_field(saihan, c
     assert main(["check", "--config", str(saihan / "site_config.yml"), "--today", TODAY.isoformat()]) == 1
     err = capsys.readouterr().err
     assert "site_config.yml:" in err and "site.launched" in err and "YYYY-MM-DD" in err
+
+
+def test_wish_template_on_a_site_with_wishes_gives_the_next_id(tmp_path):
+    site = tmp_path / "ex"
+    assert init(site, "--example") == 0
+    out = site / "wishes.xlsx"
+    assert main(["template", "wishes", "--config", str(site / "site_config.yml"), "--out", str(out)]) == 0
+    wishes = yaml.safe_load((site / "content" / "wishes" / "hengdacheng.yml").read_text(encoding="utf-8"))
+    last = max(int(w["id"].rsplit("-", 1)[1]) for w in wishes if w["id"].startswith("w-hdc-"))
+    assert workbook_text(out).count(f"如 w-hdc-{last + 1:03d}") == 2  # the first community's next id

@@ -45,7 +45,7 @@ def template(spec: Spec, config_file: Path, out: Path, filled: bool = False) -> 
     found = records(root, spec.kind)
     rows = found if filled else found[:1] or [spec.placeholder(names)]
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook(spec, names, rows, example=not filled).save(out)
+    workbook(spec, names, rows, example=not filled, known=found).save(out)
     print(
         f"已生成 {out}：每行一条{spec.label}；填好后运行\n  gridboard import {spec.kind} {out}\n"
         f"wrote {out}: one record a row; import it with the command above"

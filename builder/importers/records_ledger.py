@@ -343,8 +343,11 @@ def phone(cell: Cell, problems: Problems):
 # ---- the template ---------------------------------------------------------------------------------
 
 
-def workbook(spec: Spec, names: Names, rows: list[dict], example: bool) -> Workbook:
-    """The ledger workbook: `rows` filled in (one grey example, or all the site's records)."""
+def workbook(
+    spec: Spec, names: Names, rows: list[dict], example: bool, known: list[dict] | None = None
+) -> Workbook:
+    """The ledger workbook: `rows` filled in (one grey example, or all the site's records); its notes
+    name the id the import would give a new record next, after the `known` records' ids."""
     book = Workbook()
     ws = book.active
     ws.title = spec.sheet
@@ -356,7 +359,9 @@ def workbook(spec: Spec, names: Names, rows: list[dict], example: bool) -> Workb
             put(lists, i, j, item)
         col = get_column_letter(j)
         ranges[name] = f"{quote_sheetname(lists.title)}!${col}$1:${col}${max(len(items), 1)}"
-    new_id = spec.new_id(spec.placeholder(names), {}, names)  # the id the site would give: w-sh-001
+    known = rows if known is None else known
+    taken = {str(r["id"]): str(r.get("community")) for r in known if r.get("id") not in (None, EXAMPLE_ID)}
+    new_id = spec.new_id(spec.placeholder(names), taken, names)  # the id the site would give next
     columns = [(c.header, c.width, c.note.replace("{new_id}", new_id), c.check) for c in spec.columns]
     write_sheet(ws, columns, ranges, [spec.to_row(r, names) for r in rows], example)
     notes = book.create_sheet("说明")
