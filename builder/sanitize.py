@@ -159,6 +159,11 @@ class _Finder(html.parser.HTMLParser):
 
     def handle_data(self, data):
         if self.hidden is not None:
+            if self.hidden.tag not in _BLOCKS and (m := re.search(r"\n[ \t]*\n", data)):
+                # an inline element left open ends with its paragraph, as Markdown closes the <p>
+                self.hidden.text += data[: m.start()]
+                self.hidden = None
+                return
             self.hidden.text += data
 
     def handle_endtag(self, tag):
@@ -167,6 +172,11 @@ class _Finder(html.parser.HTMLParser):
             if self.depth == 0:
                 self.hidden = None
         self.unclosed.pop(tag, None)
+
+
+# elements that may hold paragraphs: a hidden one left open goes on past a blank line
+_BLOCKS = {"div", "section", "article", "aside", "blockquote", "table", "ul", "ol", "dl", "details"}
+_BLOCKS |= {"figure", "header", "footer", "main", "nav", "center", "form", "fieldset", "p"}
 
 
 @dataclass(eq=False)

@@ -132,3 +132,14 @@ def test_a_word_file_imports_without_its_hidden_text(tmp_path):
     assert draft.removed["隐藏文字 hidden text"] == 1
     [(zh, en)] = draft.notes
     assert zh.startswith("Word 文件里有 1 段设成“隐藏”的文字（共 10 个字，如“内部备注：此段不对外”）")
+
+
+def test_an_inline_hidden_element_left_open_ends_with_its_paragraph():
+    """Markdown closes the <p> at the blank line, and the span with it: only 广告 is dropped."""
+    body = '一段<span style="display:none">广告\n\n下一段的文字照常发布\n'
+    [[hidden]] = sanitize.find_unsafe(body).values()
+    assert hidden.text == "广告"
+    from builder.markdown_setup import new_markdown
+
+    page = sanitize.clean(new_markdown().convert(body))
+    assert BeautifulSoup(page, "html.parser").get_text("|", strip=True) == "一段|下一段的文字照常发布"
