@@ -249,6 +249,17 @@ def test_a_line_broken_mid_sentence_is_joined(site, tmp_path, first, second):
     assert plan.text.split("\n")[said.line - 1].replace("\\", "") == first + second  # its line
 
 
+def test_a_line_broken_inside_a_word(tmp_path):
+    """'…工作的不断深' / '入，…': the next line starts with one character and a comma; or the text
+    indents its paragraphs and the next line is not indented."""
+    cut = "随着网格党建工作的不断深"
+    rest = "入，居民反映的问题越来越多地在网格里就地解决。"
+    indented = (f"{IND}随着网格党建工作的不断深入", "居民反映的问题越来越多地在网格里就地解决。")
+    for first, second in [(cut, rest), indented]:
+        blocks = tidied(tmp_path, f"标题在这里\n{P1}\n{first}\n{second}\n{P3}\n").blocks
+        assert [b.text for b in blocks][1] == (first + second).strip() and len(blocks) == 3
+
+
 def test_a_paragraph_that_lost_its_last_stop_is_not_joined_to_the_next(tmp_path):
     """Where the text indents its paragraphs, an indented line starts a new one."""
     unfinished = P2.rstrip("。")

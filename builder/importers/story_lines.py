@@ -126,11 +126,7 @@ def join_broken(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str]]
     indents = sum(b.indented for b in paras) > len(paras) / 2  # the text indents its paragraphs
     for b in blocks:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and _broken(prev, b)
-            and not (indents and b.indented and not _NO_START.match(b.text))
-        ):
+        if prev is not None and _broken(prev, b, indents):
             glue = " " if re.search(r"[A-Za-z0-9]$", prev.text) and re.match(r"[A-Za-z0-9]", b.text) else ""
             joins.append((prev.text, b.text))
             out[-1] = text_block(prev.text + glue + b.text, indented=prev.indented)
@@ -139,8 +135,9 @@ def join_broken(blocks: list[Block]) -> tuple[list[Block], list[tuple[str, str]]
     return out, joins
 
 
-def _broken(a: Block, b: Block) -> bool:
-    """`a` stops mid-sentence and `b` goes on with it."""
+def _broken(a: Block, b: Block, indents: bool) -> bool:
+    """`a` stops mid-sentence and `b` goes on with it. `indents`: the text indents its paragraphs,
+    so an indented `b` starts one and an unindented `b` after an indented `a` goes on with it."""
     if a.kind != "para" or b.kind != "para" or a.bold or b.bold or _CLOSED.search(a.text):
         return False
     if is_byline(a) or is_byline(b) or junk_kind(b.text) or _CAPTION_START.match(b.text):
@@ -149,8 +146,10 @@ def _broken(a: Block, b: Block) -> bool:
         return False
     if _NO_START.match(b.text):  # "…的不断" / "，资源共享…"
         return True
-    if not _STOPS.search(b.text):  # the rest of a sentence ends one
+    if not _STOPS.search(b.text) or (indents and b.indented):  # the rest of a sentence ends one
         return False
+    if indents and a.indented or re.match(r"^[^，,。！？；]，", b.text):  # "…工作的不断深" / "入，…"
+        return True
     # prose, not a heading: a whole sentence before the break, a long line of clauses, or a line
     # ending on a word no heading ends with
     inner = _STOPS.search(a.text) is not None
