@@ -255,3 +255,40 @@ def test_importing_the_article(site, tmp_path, capsys):  # noqa: F811
     # what was done and what could not be decided, with the line
     assert "这篇文章的句号都打成了英文点“.”：已改为 。、，共" in err
     assert "第 4 行“…决的逐级上报.限期办结.在…”" in err and "line 4" in err
+
+
+# ---- the same shape as a saved web page or a Word document ---------------------------------
+
+
+def test_a_saved_web_page_typed_with_dots(site, tmp_path, capsys):  # noqa: F811
+    first, rest = typed(SECOND).split("（二）")
+    page = (
+        "<html><head><title>构建四个体系</title></head><body><article><h1>构建四个体系</h1>\n"
+        "<p>发布日期：2025-05-20</p>\n"
+        f"<p>{first}</p>\n<p>（二）{rest}</p>\n<p>第二段也在.这里.没有句号.</p></article></body></html>"
+    )
+    file = tmp_path / "page.html"
+    file.write_text(page, encoding="utf-8")
+    _, _, body, _, err = do_import(site, capsys, file)
+    text = html_of(body).get_text()
+    assert "社区党组织、网格党支部、楼栋党小组连成一张网。" in text and "停车、养犬、噪音等问题" in text
+    assert "说：“以前开会人凑不齐，现在大家主动来”。" in text and "." not in re.sub(r"\d\.\d", "", text)
+    assert "这篇文章的句号都打成了英文点“.”" in err and "第 5 行“…里.没有句号.”" in err
+
+
+def test_a_word_document_typed_with_dots(site, tmp_path, capsys):  # noqa: F811
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("构建四个体系", style="Title")
+    d.add_paragraph("发布日期：2025年5月20日")
+    first, rest = typed(SECOND).split("（二）")
+    d.add_paragraph(first)
+    d.add_paragraph("（二）" + rest)
+    d.add_paragraph("第二段也在.这里.没有句号.")
+    file = tmp_path / "四个体系.docx"
+    d.save(file)
+    _, _, body, _, err = do_import(site, capsys, file)
+    text = html_of(body).get_text()
+    assert "社区党组织、网格党支部、楼栋党小组连成一张网。" in text and "“一站式”服务" in text
+    assert "这篇文章的句号都打成了英文点“.”" in err and "第 4 段“…里.没有句号.”" in err
