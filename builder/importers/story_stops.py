@@ -16,7 +16,9 @@ Rules for one dot, in order (the dot's "segment before" runs back to the previou
 - after an opener (同时, 此外, 近年来, 一是 …) → ，; before 说-quotes (他说.'…') → ：
 - before a short fragment (≤ 20 characters) opening with 并, 且, 也, 还, 又, 从而 … → ，
   (a longer one → 。, with a warning: Chinese sentences seldom open with these words)
-- otherwise → 。
+- otherwise → 。; with a warning when what follows opens with a verb (no subject of its own:
+  全市共划分网格526个.配备网格员580名 is one sentence), or when the segment between this dot and
+  the next is a few characters only (逐级上报.限期办结.) and no list
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ _SHORT_ITEM = re.compile(rf"[{HAN}]{{1,8}}")
 _NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}")
 _COUNT = r"(?:\d+(?:\.\d+)?[万亿]?(?:余|多)?)([个名户家项座条支所人次场件处栋间]|平方米|公里)"
 _OPENERS = set(
-    """同时 此外 另外 其中 目前 近年来 今年以来 去年以来 为此 据悉 据了解 据介绍 一方面 另一方面 首先 其次
+    """同时 此外 另外 其中 目前 近年来 今年以来 去年以来 为此 据悉 据了解 据介绍 据统计 一方面 另一方面 首先 其次
     最后 然而 因此 所以 总之 近日 日前 截至目前 与此同时 下一步 接下来 如今 对此 随后 当天 当日 期间""".split()
 )
 _OPENER_RX = re.compile(r"(?:第[一二三四五六七八九十]{1,3}|[一二三四五六七八九十]{1,3}是)")
@@ -136,6 +138,8 @@ def _decide(line: str, pos: int) -> tuple[str, str]:
         return ("：", "") if rest[0] in "'\"" else ("，", "")
     if after.startswith(_CONNECTIVES):
         return ("，", "") if len(after) <= 20 else ("。", "，")
+    if re.match(f"[{HAN}]", after) and _words(after)[0][1] == "v":  # no subject: the sentence may go on
+        return "。", "，"
     return "。", ""
 
 
