@@ -5,7 +5,10 @@ time, but the browser splits the query with Intl.Segmenter, and every query word
 names (刘秀英) and grid names found nothing in our trials. So the pages are segmented here, with
 the site's own vocabulary (people, places, grids) kept whole: each page is indexed from a copy
 with U+200A (a Unicode space Pagefind splits on) between words, under INDEX_LANG, a language
-neither Pagefind nor the browser segments; pagefind-search.js strips the spaces from excerpts.
+neither Pagefind nor the browser segments. search_text.py writes that copy: numbers, dates and
+other ASCII runs stay whole, entities are decoded exactly once, and the page's own spaces, block
+ends and field labels are marked so that pagefind-search.js shows titles and excerpts as the page
+reads (no word breaks, " · " where blocks meet instead of Pagefind's ". ").
 Published pages are not changed. Relies on Pagefind 1.5 behaviour: pinned in pyproject.toml.
 Pagefind writes its filter indexes in a different order every run: search_stable.py puts them in
 order, so that two builds of the same pages give the same bytes.
@@ -22,10 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-from . import search_stable
+from . import search_stable, search_text
 
 INDEX_LANG = "en"  # not zh/ja/th: neither the indexer nor the browser re-segments
-SEP = "\u200a"  # HAIR SPACE: a word break for Pagefind, stripped again in excerpts
+SEP = search_text.SEP  # HAIR SPACE: a word break for Pagefind, stripped again in excerpts
 # Inside data-pagefind-body but not worth indexing: breadcrumbs repeat the street and community
 # names on every page below them; heading permalinks; on grid pages, the list of services (each
 # service has its own page), the checklist (the same ten items on every grid) and masked phones.
@@ -36,8 +39,7 @@ EXCLUDE_SELECTORS = [".gb-crumbs", ".headerlink", ".gb-services", ".gb-checklist
 _UNUSED = ["pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"]  # fmt: skip
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TAGS = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]+>)", re.S | re.I)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _DOMAIN_WORDS = ["网格员", "网格长", "党建指导员", "志愿者", "党员", "公示", "书记工作室", "爱心驿站"]
 
 
@@ -68,18 +70,15 @@ class SearchIndex:
             self._words |= new
             self._memo.clear()
 
-    def _segment_text(self, html: str) -> str:
-        parts = _TAGS.split(html)
-        memo = self._memo
-        for i in range(0, len(parts), 2):  # even items: text between tags
-            text = parts[i]
-            if text in memo:
-                parts[i] = memo[text]
-            elif _CJK.search(text):
-                parts[i] = SEP.join(self._tok.cut(text, HMM=False))
-                if len(text) < 40:  # labels, names, places: they repeat on thousands of pages
-                    memo[text] = parts[i]
-        return "".join(parts)
+    def _cut(self, piece: str) -> str:
+        """One space-free piece of page text as escaped words joined by SEP (search_text.py)."""
+        found = self._memo.get(piece)
+        if found is None:
+            words = self._tok.lcut(piece, HMM=False) if _NOT_ASCII.search(piece) else [piece]
+            found = search_text.escape_words(words)
+            if len(piece) < 40:  # labels, names, places: they repeat on thousands of pages
+                self._memo[piece] = found
+        return found
 
     def segment(self, html: str) -> str | None:
         """The page with its indexed region segmented; None for a page that is not indexed."""
@@ -89,8 +88,8 @@ class SearchIndex:
         end = html.find('<footer class="md-footer"', start)
         end = len(html) if end < 0 else end
         # only what Pagefind reads: the indexed region (its h1 is the result's title)
-        return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + self._segment_text(
-            html[start:end]
+        return '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + search_text.write(
+            html[start:end], self._cut
         )
 
     def add(self, rel: str, html: str) -> None:

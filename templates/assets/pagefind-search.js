@@ -24,11 +24,33 @@
   const more = root.querySelector("[data-pf-more]");
   const BUNDLE = new URL(root.dataset.pfBundle, document.baseURI).href;
   const INDEX_LANG = root.dataset.pfLang || "";
-  // Word breaks added at index time (search_index.py, U+200A) come back from Pagefind
-  // as plain spaces: drop a space between two Chinese characters/punctuation marks.
-  const C = "[\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’—]";
-  const SEP = new RegExp(`(${C}|</mark>)[ \\u200a](?=${C}|<mark>)`, "g");
-  const unsplit = (html) => (html || "").replace(SEP, "$1").replace(SEP, "$1");
+  // The index holds a copy of each page with its words split and marks written in
+  // (builder/outputs/search_text.py); read them back so that titles and excerpts read as the
+  // page does. In a run of spaces and marks the strongest decides: the end of a block " · ",
+  // a field label "：", a space the page shows " "; a word break alone is dropped.
+  const BLOCK = "\u2060", LABEL = "\u2063", SPACE = "\u2064";
+  const RUN = /[\s\u2060\u2063\u2064]+/g;
+  const readable = (text) => (text || "").replace(RUN, (run, at, all) => {
+    if (at === 0 || at + run.length === all.length) return "";
+    return run.includes(BLOCK) ? " · " : run.includes(LABEL) ? "：" : run.includes(SPACE) ? " " : "";
+  });
+  // Pagefind's excerpts are page text with only < and > escaped, plus its <mark> around the
+  // matched words. Author text must never become markup: take it apart at the marks, read it
+  // as plain text and put it back as text nodes, with only <mark> elements between them.
+  const OPEN = "\ue000", CLOSE = "\ue001";
+  function excerpt(node, html) {
+    const plain = (html || "").replace(/[\ue000\ue001]/g, "")
+      .replace(/<mark>/g, OPEN).replace(/<\/mark>/g, CLOSE)
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    const parts = readable(plain).split(/([\ue000\ue001])/);
+    let inMark = false;
+    for (const part of parts) {
+      if (part === OPEN || part === CLOSE) { inMark = part === OPEN; continue; }
+      if (!part) continue;
+      if (inMark) { const m = document.createElement("mark"); m.textContent = part; node.append(m); }
+      else node.append(document.createTextNode(part));
+    }
+  }
   const PAGE = 10;       // results rendered per step
   const SECTIONS = 3;    // matching headings shown under a page
   const DEBOUNCE = 150;  // ms
@@ -123,8 +145,7 @@
     return e;
   }
 
-  /* Material's own result markup, so its CSS styles it. Excerpts are Pagefind's:
-     page text with < and > escaped, plus its <mark> around the matched words. */
+  /* Material's own result markup, so its CSS styles it. */
   function render(data) {
     const li = el("li", "md-search-result__item");
     const a = el("a", "md-search-result__link");
@@ -132,14 +153,14 @@
     a.tabIndex = -1;
     const art = el("article", "md-search-result__article md-typeset");
     art.append(el("div", "md-search-result__icon md-icon"));
-    art.append(el("h1", null, unsplit(data.meta?.title || data.url)));
+    art.append(el("h1", null, readable(data.meta?.title) || data.url));
     const where = [data.meta?.kind, ...(data.filters?.street || []), ...(data.filters?.community || [])]
       .filter(Boolean).filter((v, i, arr) => arr.indexOf(v) === i);
     if (where.length) art.append(el("p", "gb-pf-where", where.join(" · ")));
     const sections = (data.sub_results || []).filter((s) => s.url !== data.url && s.anchor).slice(0, SECTIONS);
     if (!sections.length) {  // with sections, their excerpts say it better
       const p = el("p");
-      p.innerHTML = unsplit(data.excerpt);
+      excerpt(p, data.excerpt);
       art.append(p);
     }
     a.append(art);
@@ -149,9 +170,9 @@
       sa.href = s.url;
       sa.tabIndex = -1;
       const sart = el("article", "md-search-result__article md-typeset");
-      sart.append(el("h2", null, unsplit(s.title)));
+      sart.append(el("h2", null, readable(s.title)));
       const sp = el("p");
-      sp.innerHTML = unsplit(s.excerpt);
+      excerpt(sp, s.excerpt);
       sart.append(sp);
       sa.append(sart);
       li.append(sa);
@@ -192,7 +213,7 @@
         const head = search.results.slice(0, PAGE);
         const datas = await Promise.all(head.map((r) => r.data()));
         const esc = query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        const whole = new RegExp(`(^|[\\s\\p{P}])${esc}($|[\\s\\p{P}])`, "u");
+        const whole = new RegExp(`(^|[\\s\\p{P}\\p{Cf}])${esc}($|[\\s\\p{P}\\p{Cf}])`, "u");
         const exact = head.filter((r, i) => whole.test(datas[i].content || ""));
         if (exact.length) search.results = [...exact, ...search.results.filter((r) => !exact.includes(r))];
         if (mine !== seq) return;
@@ -204,7 +225,7 @@
         const firsts = [];
         for (const r of places.results.slice(0, 3)) {
           const d = await r.data();
-          if (unsplit(d.meta?.title || "").startsWith(query)) firsts.push(r);
+          if (readable(d.meta?.title).startsWith(query)) firsts.push(r);
         }
         if (firsts.length) search.results = [...firsts, ...search.results.filter((r) => !firsts.some((f) => f.id === r.id))];
         if (mine !== seq) return;
