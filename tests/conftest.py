@@ -11,11 +11,14 @@ import socketserver
 import threading
 from pathlib import Path
 
+import build_caches
 import pytest
 from bs4 import BeautifulSoup
 
 from builder import pipeline
 from builder.report import Report
+
+build_caches.install()  # Jieba's dictionary and Jinja's compiled templates, once per process
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
