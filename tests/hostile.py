@@ -295,18 +295,30 @@ def _check(site: Path, today: dt.date):
     return []
 
 
+def html_pages(out: Path):
+    """(path relative to out, parsed page) for every built HTML page, one at a time (a planted
+    site's pages parse slowly: a test that checks several things parses each page once)."""
+    for file in sorted(out.rglob("*.html")):
+        yield file.relative_to(out).as_posix(), BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def texts_of(doc: BeautifulSoup, found: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Add to `found` (marker → occurrences) every complete occurrence in one parsed page."""
+    texts = [doc.get_text()]
+    for tag in doc.find_all(True):
+        texts += [v for v in tag.attrs.values() if isinstance(v, str)]
+        texts += [" ".join(v) for v in tag.attrs.values() if isinstance(v, list)]
+    for text in texts:
+        for m in MARKER.finditer(text):
+            found.setdefault(int(m.group(1)), []).append(m.group(0))
+    return found
+
+
 def published_texts(out: Path) -> dict[int, list[str]]:
     """Marker → every complete occurrence in the built HTML, as parsed text."""
     found: dict[int, list[str]] = {}
-    for file in out.rglob("*.html"):
-        doc = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        texts = [doc.get_text()]
-        for tag in doc.find_all(True):
-            texts += [v for v in tag.attrs.values() if isinstance(v, str)]
-            texts += [" ".join(v) for v in tag.attrs.values() if isinstance(v, list)]
-        for text in texts:
-            for m in MARKER.finditer(text):
-                found.setdefault(int(m.group(1)), []).append(m.group(0))
+    for _rel, doc in html_pages(out):
+        texts_of(doc, found)
     return found
 
 
