@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,11 +66,19 @@ def site(tmp_path):
     return make_site(tmp_path)
 
 
-@pytest.fixture
-def built(site, tmp_path):
-    """A previous build in tmp_path/out."""
-    out, _ = build_site(site, tmp_path / "out")
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory):
+    """The fixture site built once for the module."""
+    tmp = tmp_path_factory.mktemp("outputs")
+    out, _ = build_site(make_site(tmp), tmp / "out")
     return out
+
+
+@pytest.fixture
+def built(site, tmp_path, first_build):
+    """A previous build of `site` in tmp_path/out: a copy of first_build (the same input, so the
+    same bytes; the file list names paths relative to the folder)."""
+    return Path(shutil.copytree(first_build, tmp_path / "out", symlinks=True))
 
 
 # ---- the attack in the issue: version.json and a user's file ------------------------------------
