@@ -43,8 +43,10 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# 4. Lint, then every test (browser tests included; in CI a missing browser fails them).
+# 4. Lint, then every test (browser tests included; in CI a missing browser fails them), in two
+#    processes (pytest-xdist), each test file whole in one of them: its module fixtures are built
+#    once. Pass `-n 0` to run in one process.
 .venv/bin/ruff check builder tests
 .venv/bin/ruff format --check builder tests
 mkdir -p test-artifacts
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest -n 2 --dist loadfile "$@"
