@@ -136,3 +136,17 @@ def artifacts() -> Path:
     """Folder for screenshots kept by CI."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# The slowest files (minutes each in a full run), sent first: with `pytest -n 2 --dist loadfile`
+# (scripts/test.sh) a slow file collected last keeps one process busy while the other sits idle.
+SLOW_FILES = ["test_a11y.py", "test_attacks_escaping.py", "test_scale.py", "test_install.py",
+              "test_security_browser.py", "test_lighthouse.py", "test_elder.py"]  # fmt: skip
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        name = item.path.name
+        return SLOW_FILES.index(name) if name in SLOW_FILES else len(SLOW_FILES)
+
+    items.sort(key=rank)  # stable: the order inside each file and among the others is kept
