@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 _END = r"\s*(?:!\s*important\s*)?(?:;|$)"
 _ZERO = r"(?:0+(?:\.0*)?|\.0+)"
@@ -47,8 +49,10 @@ def drop_hidden(fragment: str) -> str:
     lower = fragment.lower()
     if not any(word in lower for word in _WORDS):
         return fragment
+    from bs4 import BeautifulSoup  # only for the few texts that may hide something: not at start-up
+
     soup = BeautifulSoup(fragment, "html.parser")
-    found = [el for el in soup.find_all(True) if hiding(_attrs(el))]
+    found = [el for el in soup.find_all(True) if hides(el)]
     if not found:
         return fragment
     for el in found:
@@ -57,8 +61,9 @@ def drop_hidden(fragment: str) -> str:
     return str(soup)
 
 
-def _attrs(el) -> list[tuple[str, str]]:
-    return [(k, " ".join(v) if isinstance(v, list) else v) for k, v in el.attrs.items()]
+def hides(el: Tag) -> str:
+    """What hides a parsed element (`hiding` of its attributes), or ''."""
+    return hiding((k, " ".join(v) if isinstance(v, list) else v) for k, v in el.attrs.items())
 
 
 def quote(text: str, most: int = 20) -> str:

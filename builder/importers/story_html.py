@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from ..hidden_text import hiding, quote
+from ..hidden_text import hides, quote
 from .story_blocks import Draft, Walker
 from .story_media import PictureFinder
 from .story_meta import Byline, find_date, names
@@ -207,8 +207,7 @@ def _drop_hidden(root: Tag, draft: Draft) -> None:
     """Leave out what the page hid from its readers (hidden_text.py), and say what it was."""
     dropped: list[tuple[int, str]] = []
     for el in root.find_all(True):
-        attrs = [(k, " ".join(v) if isinstance(v, list) else v) for k, v in el.attrs.items()]
-        if el.decomposed or not hiding(attrs):
+        if el.decomposed or not hides(el):
             continue
         dropped.append((el.sourceline or 0, el.get_text(" ")))
         el.decompose()
